@@ -1,0 +1,253 @@
+//! Comments: what a reader posts (`NewComment`), the rules it must meet, and what the API returns.
+//!
+//! The same `NewComment::validate` runs in the browser (instant feedback) and on the server (the
+//! authority), so the two can never disagree about what is acceptable.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldErrors;
+
+/// Longest name, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+/// Longest email address (RFC 5321's path limit).
+pub const MAX_EMAIL_CHARS: usize = 254;
+/// Longest comment, in characters.
+pub const MAX_BODY_CHARS: usize = 5000;
+
+/// A published comment. The author's email is never part of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    pub id: i64,
+    pub author_name: String,
+    /// Plain text: clients render it as text, never as HTML.
+    pub body: String,
+    /// RFC 3339.
+    pub created_at: String,
+}
+
+/// An article's comments, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentList {
+    pub comments: Vec<Comment>,
+}
+
+/// What the comment form sends.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewComment {
+    pub name: String,
+    pub email: String,
+    pub body: String,
+}
+
+impl NewComment {
+    /// The comment with surrounding whitespace removed, as it will be stored.
+    pub fn normalised(&self) -> NewComment {
+        NewComment {
+            name: self.name.trim().to_owned(),
+            email: self.email.trim().to_owned(),
+            body: self.body.trim().to_owned(),
+        }
+    }
+
+    /// Checks every field; the errors are keyed by the JSON field name.
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if let Some(message) = name_error(&self.name) {
+            errors.add("name", message);
+        }
+        if let Some(message) = email_error(&self.email) {
+            errors.add("email", message);
+        }
+        if let Some(message) = body_error(&self.body) {
+            errors.add("body", message);
+        }
+        errors.into_result()
+    }
+}
+
+/// The problem with a name, if any.
+pub fn name_error(name: &str) -> Option<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Some("Please enter your name.".into());
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Some(format!(
+            "Your name can be at most {MAX_NAME_CHARS} characters."
+        ));
+    }
+    if name.chars().any(char::is_control) {
+        return Some("Your name cannot contain control characters.".into());
+    }
+    None
+}
+
+/// The problem with an email address, if any. Deliberately simple: one `@`, something before it,
+/// a dotted domain after it, no spaces. Deliverability is not ours to judge.
+pub fn email_error(email: &str) -> Option<String> {
+    let email = email.trim();
+    if email.is_empty() {
+        return Some("Please enter your email address. It is never shown publicly.".into());
+    }
+    if email.chars().count() > MAX_EMAIL_CHARS {
+        return Some(format!(
+            "An email address can be at most {MAX_EMAIL_CHARS} characters."
+        ));
+    }
+    let well_formed = match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && domain.split('.').all(|label| !label.is_empty())
+                && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    };
+    if well_formed {
+        None
+    } else {
+        Some("Please enter a valid email address, like name@example.com.".into())
+    }
+}
+
+/// The problem with a comment's text, if any.
+pub fn body_error(body: &str) -> Option<String> {
+    let body = body.trim();
+    if body.is_empty() {
+        return Some("Please write your comment.".into());
+    }
+    let chars = body.chars().count();
+    if chars > MAX_BODY_CHARS {
+        return Some(format!(
+            "Your comment can be at most {MAX_BODY_CHARS} characters; it has {chars}."
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> NewComment {
+        NewComment {
+            name: "Aline".into(),
+            email: "aline@example.rw".into(),
+            body: "Thank you for this report.".into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_comment_is_valid() {
+        assert_eq!(valid().validate(), Ok(()));
+    }
+
+    #[test]
+    fn every_empty_field_is_reported_at_its_field() {
+        let errors = NewComment {
+            name: "  ".into(),
+            email: "".into(),
+            body: "\n".into(),
+        }
+        .validate()
+        .unwrap_err();
+        assert_eq!(errors.get("name"), Some("Please enter your name."));
+        assert!(errors
+            .get("email")
+            .unwrap()
+            .starts_with("Please enter your email"));
+        assert_eq!(errors.get("body"), Some("Please write your comment."));
+    }
+
+    #[test]
+    fn malformed_emails_are_refused() {
+        for bad in [
+            "aline",
+            "aline@",
+            "@example.rw",
+            "aline@example",
+            "a b@example.rw",
+            "a@b@c.rw",
+            "a@example..rw",
+        ] {
+            let comment = NewComment {
+                email: bad.into(),
+                ..valid()
+            };
+            assert!(comment.validate().is_err(), "{bad} should be refused");
+        }
+        let comment = NewComment {
+            email: " aline@example.rw ".into(),
+            ..valid()
+        };
+        assert_eq!(comment.validate(), Ok(()), "surrounding spaces are trimmed");
+    }
+
+    #[test]
+    fn limits_count_characters_not_bytes() {
+        let at_limit = NewComment {
+            body: "é".repeat(MAX_BODY_CHARS),
+            ..valid()
+        };
+        assert_eq!(at_limit.validate(), Ok(()));
+        let over = NewComment {
+            body: "é".repeat(MAX_BODY_CHARS + 1),
+            ..valid()
+        };
+        let errors = over.validate().unwrap_err();
+        assert!(errors.get("body").unwrap().contains("5001"));
+        let long_name = NewComment {
+            name: "n".repeat(MAX_NAME_CHARS + 1),
+            ..valid()
+        };
+        assert!(long_name.validate().unwrap_err().get("name").is_some());
+    }
+
+    #[test]
+    fn control_characters_in_a_name_are_refused() {
+        let comment = NewComment {
+            name: "Al\u{7}ine".into(),
+            ..valid()
+        };
+        assert!(comment.validate().is_err());
+    }
+
+    #[test]
+    fn normalised_trims_every_field() {
+        let comment = NewComment {
+            name: " A ".into(),
+            email: " a@b.rw ".into(),
+            body: " hi\n".into(),
+        };
+        assert_eq!(
+            comment.normalised(),
+            NewComment {
+                name: "A".into(),
+                email: "a@b.rw".into(),
+                body: "hi".into()
+            }
+        );
+    }
+
+    #[test]
+    fn new_comment_wire_format() {
+        let json = serde_json::to_value(valid()).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({ "name": "Aline", "email": "aline@example.rw", "body": "Thank you for this report." })
+        );
+    }
+
+    #[test]
+    fn a_published_comment_carries_no_email() {
+        let comment = Comment {
+            id: 1,
+            author_name: "Aline".into(),
+            body: "Hi".into(),
+            created_at: "2026-11-01T08:00:00Z".into(),
+        };
+        let json = serde_json::to_string(&comment).unwrap();
+        assert!(!json.contains("email"));
+    }
+}

@@ -1,0 +1,18 @@
+//! The Inkuru JSON contract, defined once and shared by the SPA (compiled to wasm) and the server.
+//!
+//! It owns the serde types that travel over `/api`, the validation rules that both sides apply
+//! (instant feedback in the browser, authority on the server), and the API paths. It does no I/O and
+//! pulls in nothing but serde, so it costs the wasm next to nothing.
+
+pub mod comments;
+pub mod content;
+pub mod error;
+pub mod paths;
+pub mod slug;
+
+pub use comments::{Comment, CommentList, NewComment};
+pub use content::{
+    Article, ArticlePage, ArticleSummary, Byline, Image, Section, SectionRef, SectionTree,
+};
+pub use error::{ErrorBody, ErrorCode, FieldErrors};
+pub use slug::{Slug, SlugError};

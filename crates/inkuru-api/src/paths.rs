@@ -1,0 +1,59 @@
+//! URL paths, API and site alike, built in one place so the SPA, the server and tests agree.
+//! Slugs are URL-safe by construction, so no percent-encoding is needed.
+
+use crate::slug::Slug;
+
+/// GET: the section tree.
+pub const SECTIONS: &str = "/api/sections";
+
+/// Most articles a list page returns.
+pub const MAX_PER_PAGE: u32 = 50;
+/// Articles per page when the client does not say.
+pub const DEFAULT_PER_PAGE: u32 = 12;
+
+/// GET: articles, newest first; `section` limits them to a section and its subsections.
+pub fn articles(section: Option<&Slug>, page: u32) -> String {
+    match section {
+        Some(section) => format!("/api/articles?section={section}&page={page}"),
+        None => format!("/api/articles?page={page}"),
+    }
+}
+
+/// GET: one article.
+pub fn article(slug: &Slug) -> String {
+    format!("/api/articles/{slug}")
+}
+
+/// GET: an article's comments; POST: add one.
+pub fn comments(slug: &Slug) -> String {
+    format!("/api/articles/{slug}/comments")
+}
+
+/// The reader-facing URL of an article.
+pub fn article_page(slug: &Slug) -> String {
+    format!("/articles/{slug}")
+}
+
+/// The reader-facing URL of a section, from its path (`news/all-around`).
+pub fn section_page(section_path: &str) -> String {
+    format!("/{}", section_path.trim_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_stable() {
+        let slug = Slug::parse("out-of-rwanda").unwrap();
+        assert_eq!(article(&slug), "/api/articles/out-of-rwanda");
+        assert_eq!(comments(&slug), "/api/articles/out-of-rwanda/comments");
+        assert_eq!(
+            articles(Some(&slug), 2),
+            "/api/articles?section=out-of-rwanda&page=2"
+        );
+        assert_eq!(articles(None, 1), "/api/articles?page=1");
+        assert_eq!(article_page(&slug), "/articles/out-of-rwanda");
+        assert_eq!(section_page("news/all-around/"), "/news/all-around");
+    }
+}

@@ -1,0 +1,30 @@
+//! Server configuration from flags and environment variables (flags win).
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+#[derive(Parser, Debug, Clone)]
+#[command(
+    name = "inkuru-server",
+    version,
+    about = "Inkuru's JSON API server and SPA host"
+)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "INKURU_ADDR", default_value = "127.0.0.1")]
+    pub addr: IpAddr,
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, env = "INKURU_PORT", default_value_t = 8080)]
+    pub port: u16,
+    /// SQLite database file; created, migrated and seeded with demo content on first start.
+    #[arg(long, env = "INKURU_DATABASE", default_value = "data/inkuru.db")]
+    pub database: PathBuf,
+    /// The built SPA (Trunk's dist/ folder).
+    #[arg(long, env = "INKURU_DIST", default_value = "dist")]
+    pub dist: PathBuf,
+    /// Start with an empty site instead of seeding demo content into a new database.
+    #[arg(long, env = "INKURU_NO_DEMO")]
+    pub no_demo: bool,
+}

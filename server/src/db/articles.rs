@@ -1,0 +1,211 @@
+//! SQL for articles: lists (a section with its subsections, newest first), one article, and upsert.
+
+use inkuru_api::{
+    Article, ArticlePage, ArticleSummary, Byline, Image, SectionRef, SectionTree, Slug,
+};
+
+use super::{sections, Db};
+use crate::error::{AppError, AppResult};
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    slug: String,
+    section_id: i64,
+    headline: String,
+    standfirst: String,
+    published_at: String,
+    image_src: Option<String>,
+    image_width: Option<i64>,
+    image_height: Option<i64>,
+    image_alt: Option<String>,
+    image_caption: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ArticleRow {
+    slug: String,
+    section_id: i64,
+    headline: String,
+    standfirst: String,
+    author_name: String,
+    published_at: String,
+    updated_at: Option<String>,
+    body_html: String,
+    image_src: Option<String>,
+    image_width: Option<i64>,
+    image_height: Option<i64>,
+    image_alt: Option<String>,
+    image_caption: Option<String>,
+    comment_count: i64,
+}
+
+fn image(
+    src: Option<String>,
+    width: Option<i64>,
+    height: Option<i64>,
+    alt: Option<String>,
+    caption: Option<String>,
+) -> Option<Image> {
+    let to_u32 = |v: i64| u32::try_from(v).ok();
+    Some(Image {
+        src: src?,
+        width: width.and_then(to_u32)?,
+        height: height.and_then(to_u32)?,
+        alt: alt.unwrap_or_default(),
+        caption,
+    })
+}
+
+fn slug(value: &str) -> AppResult<Slug> {
+    Slug::parse(value).map_err(|e| AppError::internal(format!("stored slug {value:?}: {e}")))
+}
+
+fn section_ref(tree: &SectionTree, section_id: i64) -> AppResult<SectionRef> {
+    sections::refs_for(tree, section_id)
+        .pop()
+        .ok_or_else(|| AppError::internal(format!("article in unknown section {section_id}")))
+}
+
+/// A page of articles, newest first: all of them, or those of `section` and its subsections.
+/// `None` when `section` names no section.
+pub async fn list(
+    db: &Db,
+    section: Option<&Slug>,
+    page: u32,
+    per_page: u32,
+) -> AppResult<Option<ArticlePage>> {
+    let tree = sections::tree(db).await?;
+    let section_id = match section {
+        Some(slug) => match tree.sections.iter().find(|s| &s.slug == slug) {
+            Some(s) => Some(s.id),
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    // The section and every section below it; a recursive CTE reads the same on SQLite and PostgreSQL.
+    const SCOPE: &str = "WITH RECURSIVE scope(id) AS (
+            SELECT id FROM sections WHERE ?1 IS NULL OR id = ?1
+            UNION SELECT s.id FROM sections s JOIN scope ON s.parent_id = scope.id)";
+    let total: (i64,) = sqlx::query_as(&format!(
+        "{SCOPE} SELECT COUNT(*) FROM articles WHERE section_id IN (SELECT id FROM scope)"
+    ))
+    .bind(section_id)
+    .fetch_one(db)
+    .await?;
+    let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+        "{SCOPE} SELECT slug, section_id, headline, standfirst, published_at,
+                image_src, image_width, image_height, image_alt, image_caption
+         FROM articles WHERE section_id IN (SELECT id FROM scope)
+         ORDER BY published_at DESC, id DESC LIMIT ?2 OFFSET ?3"
+    ))
+    .bind(section_id)
+    .bind(i64::from(per_page))
+    .bind(offset)
+    .fetch_all(db)
+    .await?;
+    let mut items = Vec::with_capacity(rows.len());
+    for row in rows {
+        items.push(ArticleSummary {
+            slug: slug(&row.slug)?,
+            section: section_ref(&tree, row.section_id)?,
+            headline: row.headline,
+            standfirst: row.standfirst,
+            published_at: row.published_at,
+            image: image(
+                row.image_src,
+                row.image_width,
+                row.image_height,
+                row.image_alt,
+                row.image_caption,
+            ),
+        });
+    }
+    Ok(Some(ArticlePage {
+        items,
+        page,
+        per_page,
+        total: u32::try_from(total.0).unwrap_or(u32::MAX),
+    }))
+}
+
+/// One article by slug, or `None`.
+pub async fn get(db: &Db, wanted: &Slug) -> AppResult<Option<Article>> {
+    let row: Option<ArticleRow> = sqlx::query_as(
+        "SELECT a.slug, a.section_id, a.headline, a.standfirst, a.author_name, a.published_at,
+                a.updated_at, a.body_html, a.image_src, a.image_width, a.image_height, a.image_alt,
+                a.image_caption,
+                (SELECT COUNT(*) FROM comments c WHERE c.article_id = a.id) AS comment_count
+         FROM articles a WHERE a.slug = ?",
+    )
+    .bind(wanted.as_str())
+    .fetch_optional(db)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let tree = sections::tree(db).await?;
+    Ok(Some(Article {
+        slug: slug(&row.slug)?,
+        headline: row.headline,
+        standfirst: row.standfirst,
+        byline: Byline {
+            name: row.author_name,
+        },
+        published_at: row.published_at,
+        updated_at: row.updated_at,
+        section_path: sections::refs_for(&tree, row.section_id),
+        hero: image(
+            row.image_src,
+            row.image_width,
+            row.image_height,
+            row.image_alt,
+            row.image_caption,
+        ),
+        body_html: row.body_html,
+        comment_count: u32::try_from(row.comment_count).unwrap_or(0),
+    }))
+}
+
+/// Everything needed to store an article; `body_html` must already be sanitised.
+pub struct ArticleInput<'a> {
+    pub slug: &'a Slug,
+    pub section_id: i64,
+    pub headline: &'a str,
+    pub standfirst: &'a str,
+    pub author_name: &'a str,
+    pub published_at: &'a str,
+    pub updated_at: Option<&'a str>,
+    pub body_html: &'a str,
+    pub image: Option<&'a Image>,
+}
+
+/// Adds or updates an article by slug.
+pub async fn upsert(db: &Db, input: ArticleInput<'_>) -> AppResult<()> {
+    sqlx::query(
+        "INSERT INTO articles (slug, section_id, headline, standfirst, author_name, published_at,
+             updated_at, body_html, image_src, image_width, image_height, image_alt, image_caption)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(slug) DO UPDATE SET section_id = excluded.section_id,
+             headline = excluded.headline, standfirst = excluded.standfirst,
+             author_name = excluded.author_name, published_at = excluded.published_at,
+             updated_at = excluded.updated_at, body_html = excluded.body_html,
+             image_src = excluded.image_src, image_width = excluded.image_width,
+             image_height = excluded.image_height, image_alt = excluded.image_alt,
+             image_caption = excluded.image_caption",
+    )
+    .bind(input.slug.as_str())
+    .bind(input.section_id)
+    .bind(input.headline)
+    .bind(input.standfirst)
+    .bind(input.author_name)
+    .bind(input.published_at)
+    .bind(input.updated_at)
+    .bind(input.body_html)
+    .bind(input.image.map(|i| i.src.as_str()))
+    .bind(input.image.map(|i| i64::from(i.width)))
+    .bind(input.image.map(|i| i64::from(i.height)))
+    .bind(input.image.map(|i| i.alt.as_str()))
+    .bind(input.image.and_then(|i| i.caption.as_deref()))
+    .execute(db)
+    .await?;
+    Ok(())
+}

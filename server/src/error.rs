@@ -1,0 +1,95 @@
+//! `AppError`: every way a request can fail, turned into the one JSON error shape of `inkuru-api`.
+//! Internal causes (SQL, I/O) are logged here and never reach the response.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use inkuru_api::{ErrorBody, ErrorCode, FieldErrors};
+
+#[derive(Debug)]
+pub enum AppError {
+    /// 400: the request could not be read.
+    BadRequest(String),
+    /// 404: nothing here; the message says what was looked for.
+    NotFound(String),
+    /// 405.
+    MethodNotAllowed,
+    /// 413.
+    PayloadTooLarge,
+    /// 415.
+    UnsupportedMediaType,
+    /// 422 with per-field messages.
+    Validation(FieldErrors),
+    /// 500: the cause goes to the log only.
+    Internal(String),
+}
+
+impl AppError {
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        AppError::Internal(cause.to_string())
+    }
+
+    fn status_and_body(self) -> (StatusCode, ErrorBody) {
+        match self {
+            AppError::BadRequest(message) => (
+                StatusCode::BAD_REQUEST,
+                ErrorBody::new(ErrorCode::BadRequest, message),
+            ),
+            AppError::NotFound(message) => (
+                StatusCode::NOT_FOUND,
+                ErrorBody::new(ErrorCode::NotFound, message),
+            ),
+            AppError::MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                ErrorBody::new(
+                    ErrorCode::MethodNotAllowed,
+                    "This method is not allowed here.",
+                ),
+            ),
+            AppError::PayloadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorBody::new(ErrorCode::PayloadTooLarge, "The request body is too large."),
+            ),
+            AppError::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorBody::new(
+                    ErrorCode::UnsupportedMediaType,
+                    "Send the request body as JSON (Content-Type: application/json).",
+                ),
+            ),
+            AppError::Validation(fields) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorBody {
+                    code: ErrorCode::Validation,
+                    message: "Some fields need attention.".into(),
+                    fields,
+                },
+            ),
+            AppError::Internal(cause) => {
+                tracing::error!(%cause, "internal error");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    ErrorBody::new(
+                        ErrorCode::Internal,
+                        "Something went wrong on our side. Please try again in a moment.",
+                    ),
+                )
+            }
+        }
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        AppError::internal(error)
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, body) = self.status_and_body();
+        (status, Json(body)).into_response()
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

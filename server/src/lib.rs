@@ -1,0 +1,81 @@
+//! inkuru-server: the JSON API under `/api`, generated demo media under `/media`, and the built SPA
+//! for every other path (unknown paths get `index.html`, so deep links survive a reload).
+
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod extract;
+pub mod media;
+mod routes;
+pub mod seed;
+pub mod spa;
+
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, Request, StatusCode};
+use axum::Router;
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// Largest request body `/api` reads; a comment of 5,000 characters fits many times over.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// What every handler shares. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: db::Db,
+}
+
+/// The whole site: `/api`, `/media`, and the SPA from `dist` for everything else.
+pub fn app(state: AppState, dist: &Path) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    let routes = Router::new()
+        .nest(
+            "/api",
+            routes::router().layer(DefaultBodyLimit::max(MAX_BODY_BYTES)),
+        )
+        .merge(media::router());
+    spa::with_spa_fallback(routes, dist)
+        .with_state(state)
+        // Outside in: request id → trace (logs carry the id) → timeout.
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(15),
+        ))
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+                let id = request
+                    .headers()
+                    .get("x-request-id")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("-")
+                    .to_owned();
+                tracing::info_span!("request", id, method = %request.method(), uri = %request.uri())
+            }),
+        )
+        .layer(SetRequestIdLayer::new(
+            request_id,
+            SequentialRequestId::default(),
+        ))
+}
+
+/// Request ids `1`, `2`, … per process: enough to tie log lines together without a UUID crate.
+#[derive(Clone, Default)]
+struct SequentialRequestId(Arc<AtomicU64>);
+
+impl MakeRequestId for SequentialRequestId {
+    fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
+        let id = self.0.fetch_add(1, Ordering::Relaxed) + 1;
+        axum::http::HeaderValue::from_str(&id.to_string())
+            .ok()
+            .map(RequestId::new)
+    }
+}

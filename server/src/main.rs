@@ -1,0 +1,75 @@
+//! `inkuru-server`: read the configuration, open the database (seeding demo content the first
+//! time), and serve until Ctrl-C or SIGTERM.
+
+use clap::Parser;
+use inkuru_server::{app, config::Config, db, seed, AppState};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+    match run(Config::parse()).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("inkuru-server: {message}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(config: Config) -> Result<(), String> {
+    let db = db::open(&config.database).await.map_err(|e| {
+        format!(
+            "cannot open the database {}: {e}",
+            config.database.display()
+        )
+    })?;
+    if !config.no_demo {
+        let added = seed::seed_if_empty(&db)
+            .await
+            .map_err(|e| format!("cannot load the demo content: {e:?}"))?;
+        if added > 0 {
+            tracing::info!(articles = added, "new database: demo content loaded");
+        }
+    }
+    let listener = tokio::net::TcpListener::bind((config.addr, config.port))
+        .await
+        .map_err(|e| format!("cannot listen on {}:{}: {e}", config.addr, config.port))?;
+    let local = listener.local_addr().map_err(|e| e.to_string())?;
+    println!("Inkuru is running at http://{local}/  (Ctrl-C stops it)");
+    axum::serve(listener, app(AppState { db: db.clone() }, &config.dist))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))?;
+    db.close().await;
+    println!("Inkuru stopped.");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM, letting in-flight requests finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

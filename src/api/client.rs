@@ -1,0 +1,181 @@
+//! A small fetch client over gloo-net: GET and POST JSON, and one mapping from HTTP outcomes to
+//! `ApiError` (unit-tested natively, since it is pure).
+
+use std::fmt;
+
+use inkuru_api::{ErrorBody, ErrorCode, FieldErrors};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Every way an API call can fail, in terms the UI can act on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// The request never got an answer (offline, server down, aborted).
+    Network,
+    /// 404: the thing asked for does not exist.
+    NotFound(String),
+    /// 422: the server refused the input; messages per field.
+    Validation(FieldErrors),
+    /// 429: too many requests; seconds to wait if the server said.
+    RateLimited(Option<u32>),
+    /// Any other failure status, with the server's message when it sent one.
+    Server { status: u16, message: String },
+    /// The answer was not what the contract promises.
+    Decode(String),
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::Network => {
+                f.write_str("We could not reach Inkuru. Check your connection and try again.")
+            }
+            ApiError::NotFound(message) => f.write_str(message),
+            ApiError::Validation(_) => f.write_str("Some fields need attention."),
+            ApiError::RateLimited(Some(seconds)) => {
+                write!(
+                    f,
+                    "Too many requests. Please wait {seconds} seconds and try again."
+                )
+            }
+            ApiError::RateLimited(None) => {
+                f.write_str("Too many requests. Please wait a moment and try again.")
+            }
+            ApiError::Server { message, .. } => f.write_str(message),
+            ApiError::Decode(_) => f.write_str(
+                "Inkuru sent an answer this page could not read. Reloading usually fixes it.",
+            ),
+        }
+    }
+}
+
+/// Maps a non-2xx answer (status, body text, Retry-After) to an `ApiError`.
+pub fn classify(status: u16, body: &str, retry_after: Option<&str>) -> ApiError {
+    let parsed: Option<ErrorBody> = serde_json::from_str(body).ok();
+    let message = parsed.as_ref().map(|b| b.message.clone());
+    match status {
+        404 => ApiError::NotFound(
+            message.unwrap_or_else(|| "Nothing was found at this address.".into()),
+        ),
+        422 => match parsed {
+            Some(ErrorBody {
+                code: ErrorCode::Validation,
+                fields,
+                ..
+            }) => ApiError::Validation(fields),
+            _ => ApiError::Validation(FieldErrors::new()),
+        },
+        429 => ApiError::RateLimited(retry_after.and_then(|v| v.trim().parse().ok())),
+        _ => ApiError::Server {
+            status,
+            message: message.unwrap_or_else(|| {
+                format!("Inkuru could not answer just now (error {status}). Please try again.")
+            }),
+        },
+    }
+}
+
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+async fn finish<T: DeserializeOwned>(response: gloo_net::http::Response) -> Result<T, ApiError> {
+    let status = response.status();
+    let retry_after = response.headers().get("retry-after");
+    let text = response.text().await.map_err(|_| ApiError::Network)?;
+    if (200..300).contains(&status) {
+        decode(&text)
+    } else {
+        Err(classify(status, &text, retry_after.as_deref()))
+    }
+}
+
+/// GET `path` and decode the JSON answer.
+pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let response = gloo_net::http::Request::get(path)
+        .header("accept", "application/json")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    finish(response).await
+}
+
+/// POST `body` as JSON to `path` and decode the JSON answer.
+pub async fn post_json<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    let response = gloo_net::http::Request::post(path)
+        .header("accept", "application/json")
+        .json(body)
+        .map_err(|e| ApiError::Decode(e.to_string()))?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    finish(response).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_errors_keep_their_fields() {
+        let body = r#"{"code":"validation","message":"Some fields need attention.","fields":{"name":"Please enter your name."}}"#;
+        match classify(422, body, None) {
+            ApiError::Validation(fields) => {
+                assert_eq!(fields.get("name"), Some("Please enter your name."))
+            }
+            other => panic!("expected validation, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn not_found_uses_the_server_message() {
+        let body = r#"{"code":"not_found","message":"No article has this address."}"#;
+        assert_eq!(
+            classify(404, body, None),
+            ApiError::NotFound("No article has this address.".into())
+        );
+        assert!(matches!(
+            classify(404, "<html>", None),
+            ApiError::NotFound(_)
+        ));
+    }
+
+    #[test]
+    fn rate_limit_reads_retry_after() {
+        assert_eq!(
+            classify(429, "", Some("30")),
+            ApiError::RateLimited(Some(30))
+        );
+        assert_eq!(classify(429, "", Some("soon")), ApiError::RateLimited(None));
+        assert!(ApiError::RateLimited(Some(30))
+            .to_string()
+            .contains("30 seconds"));
+    }
+
+    #[test]
+    fn a_bare_server_error_still_gets_a_sentence() {
+        let error = classify(502, "Bad Gateway", None);
+        assert_eq!(
+            error,
+            ApiError::Server {
+                status: 502,
+                message: "Inkuru could not answer just now (error 502). Please try again.".into()
+            }
+        );
+        let internal = classify(
+            500,
+            r#"{"code":"internal","message":"Something went wrong on our side."}"#,
+            None,
+        );
+        assert_eq!(internal.to_string(), "Something went wrong on our side.");
+    }
+
+    #[test]
+    fn decode_refuses_an_answer_of_the_wrong_shape() {
+        let result: Result<inkuru_api::SectionTree, _> = decode(r#"{"sections": 3}"#);
+        assert!(matches!(result, Err(ApiError::Decode(_))));
+    }
+}

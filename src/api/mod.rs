@@ -1,0 +1,8 @@
+//! The only code that knows URLs, HTTP and status codes. Every outcome becomes a typed `ApiError`.
+
+pub mod articles;
+mod client;
+pub mod comments;
+pub mod sections;
+
+pub use client::{classify, ApiError};

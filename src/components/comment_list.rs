@@ -1,0 +1,82 @@
+//! Published comments, oldest first. Text is always rendered as text, never as HTML.
+
+use inkuru_api::Comment;
+use leptos::prelude::*;
+use stylers_macro::style;
+
+use crate::util::dates::reader_date;
+use crate::util::names::{hue, initials};
+
+/// The list of comments, or a friendly line when there are none.
+#[component]
+pub fn CommentList(
+    /// Comments to show, oldest first.
+    #[prop(into)]
+    comments: Signal<Vec<Comment>>,
+) -> impl IntoView {
+    let scope = style! {
+        .comment-list {
+            list-style: none;
+            margin: 0;
+            padding: 0;
+        }
+        .comment {
+            display: grid;
+            grid-template-columns: 2.5rem 1fr;
+            gap: var(--space-1) var(--space-3);
+            padding-block: var(--space-4);
+            border-top: 1px solid var(--rule);
+        }
+        .avatar {
+            grid-row: span 2;
+            display: grid;
+            place-items: center;
+            width: 2.5rem;
+            height: 2.5rem;
+            border-radius: 50%;
+            color: white;
+            font: var(--label-font);
+        }
+        .comment-meta {
+            font: var(--meta-font);
+            color: var(--muted);
+        }
+        .comment-meta strong {
+            color: var(--ink);
+            margin-inline-end: var(--space-2);
+        }
+        .comment-body {
+            margin: 0;
+            white-space: pre-line;
+            overflow-wrap: anywhere;
+        }
+        .no-comments {
+            color: var(--muted-ink);
+        }
+    };
+    view! { class = scope,
+        <Show
+            when=move || comments.with(|c| !c.is_empty())
+            fallback=move || view! { class = scope, <p class="no-comments">"No comments yet. Be the first to share your view."</p> }
+        >
+            <ol class="comment-list">
+                <For each=move || comments.get() key=|comment| comment.id let:comment>
+                    <li class="comment">
+                        <span
+                            class="avatar"
+                            aria-hidden="true"
+                            style=format!("background: hsl({}, 45%, 38%)", hue(&comment.author_name))
+                        >
+                            {initials(&comment.author_name)}
+                        </span>
+                        <p class="comment-meta">
+                            <strong>{comment.author_name.clone()}</strong>
+                            <time datetime=comment.created_at.clone()>{reader_date(&comment.created_at)}</time>
+                        </p>
+                        <p class="comment-body">{comment.body.clone()}</p>
+                    </li>
+                </For>
+            </ol>
+        </Show>
+    }
+}

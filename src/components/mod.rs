@@ -1,0 +1,17 @@
+//! Presentational components: plain data or signals in, view out. None of them fetch.
+
+pub mod article_card;
+pub mod breadcrumbs;
+pub mod comment_form;
+pub mod comment_list;
+pub mod error_notice;
+pub mod section_nav;
+pub mod skeleton;
+
+pub use article_card::ArticleCard;
+pub use breadcrumbs::Breadcrumbs;
+pub use comment_form::CommentForm;
+pub use comment_list::CommentList;
+pub use error_notice::ErrorNotice;
+pub use section_nav::SectionNav;
+pub use skeleton::{ArticleSkeleton, CardsSkeleton};

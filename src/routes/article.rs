@@ -1,0 +1,76 @@
+//! The article page (`/articles/{slug}`): breadcrumbs, headline, standfirst, byline, date, picture,
+//! the sanitised body, then the comments.
+
+use inkuru_api::{paths, Article};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{self, ApiError};
+use crate::components::{ArticleSkeleton, Breadcrumbs, ErrorNotice};
+use crate::routes::comments::CommentsSection;
+use crate::routes::NotFound;
+use crate::util::dates::reader_date;
+
+/// `/articles/{slug}`
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let article = LocalResource::new(move || {
+        let slug = slug();
+        async move { api::articles::get(&slug).await }
+    });
+    view! {
+        <Transition fallback=|| view! { <ArticleSkeleton/> }>
+            {move || Suspend::new(async move {
+                match article.await {
+                    Ok(article) => article_view(article).into_any(),
+                    Err(ApiError::NotFound(message)) => view! { <NotFound message/> }.into_any(),
+                    Err(error) => {
+                        view! {
+                            <ErrorNotice message=error.to_string() on_retry=Callback::new(move |_| article.refetch())/>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn article_view(article: Article) -> impl IntoView {
+    let section = article.section_path.last().cloned();
+    let updated = article.updated_at.clone().map(|updated| {
+        view! { <span>" · Updated "<time datetime=updated.clone()>{reader_date(&updated)}</time></span> }
+    });
+    let hero = article.hero.clone().map(|image| {
+        view! {
+            <figure class="hero">
+                <img src=image.src width=image.width height=image.height alt=image.alt fetchpriority="high"/>
+                {image.caption.map(|caption| view! { <figcaption>{caption}</figcaption> })}
+            </figure>
+        }
+    });
+    view! {
+        <Title text=article.headline.clone()/>
+        <Meta name="description" content=article.standfirst.clone()/>
+        <article class="article" aria-labelledby="article-headline">
+            <header class="article-header">
+                <Breadcrumbs trail=article.section_path.clone()/>
+                {section.map(|s| view! { <p class="section-label"><a href=paths::section_page(&s.path)>{s.name}</a></p> })}
+                <h1 id="article-headline">{article.headline.clone()}</h1>
+                <p class="standfirst">{article.standfirst.clone()}</p>
+                <p class="byline">
+                    "By "<span class="author">{article.byline.name.clone()}</span>" · "
+                    <time datetime=article.published_at.clone()>{reader_date(&article.published_at)}</time>
+                    {updated}
+                </p>
+            </header>
+            {hero}
+            // Sanitised by the server against an allow-list before it was stored (inkuru-server seed/import).
+            <div class="article-body" inner_html=article.body_html.clone()></div>
+        </article>
+        <CommentsSection slug=article.slug.clone() count=article.comment_count/>
+    }
+}

@@ -1,0 +1,43 @@
+//! The front page: the latest story as the lead, then the rest of the latest news.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::api;
+use crate::components::{ArticleCard, CardsSkeleton, ErrorNotice};
+
+/// `/`
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let latest = LocalResource::new(|| api::articles::list(None, 1));
+    view! {
+        <Title text="News from Rwanda and beyond"/>
+        <Meta name="description" content="Inkuru: news from Rwanda and beyond, fast and calm to read."/>
+        <h1 class="visually-hidden">"Latest news"</h1>
+        <Transition fallback=|| view! { <CardsSkeleton/> }>
+            {move || Suspend::new(async move {
+                match latest.await {
+                    Ok(page) => {
+                        let mut items = page.items.into_iter();
+                        let lead = items.next().map(|summary| view! { <ArticleCard summary lead=true/> });
+                        view! {
+                            <div class="front-page">
+                                <div class="lead">{lead}</div>
+                                <div class="card-grid">
+                                    {items.map(|summary| view! { <ArticleCard summary/> }).collect_view()}
+                                </div>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => {
+                        view! {
+                            <ErrorNotice message=error.to_string() on_retry=Callback::new(move |_| latest.refetch())/>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,141 @@
+//! A section page at its own path (`/news/all-around/out-of-rwanda`): breadcrumbs, the section's
+//! subsections, and its articles (with those of its subsections), newest first, page by page.
+
+use inkuru_api::{paths, ArticlePage as Articles, Section, SectionRef};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::{self, ApiError};
+use crate::app::SiteSections;
+use crate::components::{ArticleCard, Breadcrumbs, CardsSkeleton, ErrorNotice};
+use crate::routes::NotFound;
+
+/// Everything a section page shows, loaded together.
+#[derive(Clone)]
+struct SectionView {
+    section: Section,
+    trail: Vec<SectionRef>,
+    children: Vec<Section>,
+    articles: Articles,
+}
+
+fn refs(sections: &[&Section]) -> Vec<SectionRef> {
+    sections
+        .iter()
+        .map(|s| SectionRef {
+            slug: s.slug.clone(),
+            name: s.name.clone(),
+            path: s.path.clone(),
+        })
+        .collect()
+}
+
+/// `/*path`
+#[component]
+pub fn SectionPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let path = move || params.read().get("path").unwrap_or_default();
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .filter(|p| *p >= 1)
+            .unwrap_or(1)
+    };
+    let sections = use_context::<SiteSections>();
+    let data = LocalResource::new(move || {
+        let (path, page) = (path(), page());
+        async move {
+            let tree = match sections {
+                Some(SiteSections(tree)) => tree.await?,
+                None => api::sections::tree().await?,
+            };
+            let section = tree
+                .by_path(&path)
+                .cloned()
+                .ok_or_else(|| ApiError::NotFound("No section has this address.".into()))?;
+            let trail = refs(&tree.trail(section.id));
+            let children = tree
+                .children_of(Some(section.id))
+                .into_iter()
+                .cloned()
+                .collect();
+            let articles = api::articles::list(Some(&section.slug), page).await?;
+            Ok::<_, ApiError>(SectionView {
+                section,
+                trail,
+                children,
+                articles,
+            })
+        }
+    });
+    view! {
+        <Transition fallback=|| view! { <CardsSkeleton/> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => section_view(view).into_any(),
+                    Err(ApiError::NotFound(message)) => view! { <NotFound message/> }.into_any(),
+                    Err(error) => {
+                        view! {
+                            <ErrorNotice message=error.to_string() on_retry=Callback::new(move |_| data.refetch())/>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn section_view(
+    SectionView {
+        section,
+        trail,
+        children,
+        articles,
+    }: SectionView,
+) -> impl IntoView {
+    let page = articles.page;
+    let total_pages = articles.total_pages();
+    let base = paths::section_page(&section.path);
+    let newer = (page > 1).then(|| format!("{base}?page={}", page - 1));
+    let older = (page < total_pages).then(|| format!("{base}?page={}", page + 1));
+    let subsections = (!children.is_empty()).then(|| {
+        view! {
+            <nav class="subsections" aria-label=format!("Sections in {}", section.name)>
+                <ul>
+                    {children
+                        .into_iter()
+                        .map(|child| view! { <li><a href=paths::section_page(&child.path)>{child.name}</a></li> })
+                        .collect_view()}
+                </ul>
+            </nav>
+        }
+    });
+    let empty = articles
+        .items
+        .is_empty()
+        .then(|| view! { <p class="empty">"No articles in this section yet."</p> });
+    view! {
+        <Title text=section.name.clone()/>
+        <Meta name="description" content=section.description.clone()/>
+        <header class="page-header">
+            <Breadcrumbs trail last_is_current=true/>
+            <h1>{section.name}</h1>
+            <p class="page-description">{section.description}</p>
+            {subsections}
+        </header>
+        {empty}
+        <div class="card-grid">
+            {articles.items.into_iter().map(|summary| view! { <ArticleCard summary/> }).collect_view()}
+        </div>
+        <nav class="pagination" aria-label="Pages">
+            {newer.map(|href| view! { <a href=href rel="prev">"← Newer"</a> })}
+            {(total_pages > 1).then(|| view! { <span>{format!("Page {page} of {total_pages}")}</span> })}
+            {older.map(|href| view! { <a href=href rel="next">"Older →"</a> })}
+        </nav>
+    }
+}

@@ -1,0 +1,4 @@
+//! Pure helpers, tested natively.
+
+pub mod dates;
+pub mod names;
