@@ -1,0 +1,406 @@
+//! Integration tests through the real router on a real SQLite file per test: status codes, headers,
+//! and bodies that deserialise into the contract types.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use inkuru_api::{Article, ArticlePage, Comment, CommentList, ErrorBody, ErrorCode, SectionTree};
+use inkuru_server::{app, db, seed, AppState, MAX_BODY_BYTES};
+use serde::de::DeserializeOwned;
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+struct TestSite {
+    router: Router,
+    _dir: TempDir,
+}
+
+const INDEX_HTML: &str = "<!doctype html><title>Inkuru test shell</title>";
+
+async fn site() -> TestSite {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = db::open(&dir.path().join("inkuru.db")).await.unwrap();
+    seed::seed_if_empty(&pool).await.unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
+    std::fs::write(dist.join("robots.txt"), "User-agent: *\n").unwrap();
+    TestSite {
+        router: app(AppState { db: pool }, &dist),
+        _dir: dir,
+    }
+}
+
+struct Answer {
+    status: StatusCode,
+    content_type: String,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn json<T: DeserializeOwned>(&self) -> T {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.body)))
+    }
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    /// Asserts the documented error shape and returns it.
+    fn error(&self, status: StatusCode, code: ErrorCode) -> ErrorBody {
+        assert_eq!(self.status, status, "{}", self.text());
+        assert!(
+            self.content_type.starts_with("application/json"),
+            "{}",
+            self.content_type
+        );
+        let body: ErrorBody = self.json();
+        assert_eq!(body.code, code);
+        assert!(!body.message.is_empty());
+        body
+    }
+}
+
+impl TestSite {
+    async fn send(&self, request: Request<Body>) -> Answer {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let content_type = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        Answer {
+            status,
+            content_type,
+            body,
+        }
+    }
+
+    async fn get(&self, uri: &str) -> Answer {
+        self.send(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+    }
+
+    async fn post_json(&self, uri: &str, body: impl Into<Body>) -> Answer {
+        self.send(
+            Request::post(uri)
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(body.into())
+                .unwrap(),
+        )
+        .await
+    }
+}
+
+#[tokio::test]
+async fn section_tree_is_three_levels_deep_with_out_of_rwanda() {
+    let site = site().await;
+    let answer = site.get("/api/sections").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let tree: SectionTree = answer.json();
+    assert!(tree.sections.len() >= 8, "{} sections", tree.sections.len());
+    let out = tree
+        .by_path("news/all-around/out-of-rwanda")
+        .expect("Out of Rwanda");
+    let names: Vec<_> = tree.trail(out.id).iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["News", "All around", "Out of Rwanda"]);
+    let top: Vec<_> = tree.top_level().iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(top.first(), Some(&"News"));
+}
+
+#[tokio::test]
+async fn demo_content_is_a_real_news_site() {
+    let site = site().await;
+    let page: ArticlePage = site.get("/api/articles?per_page=50").await.json();
+    assert!(page.total >= 40, "{} articles", page.total);
+    let with_images = page.items.iter().filter(|a| a.image.is_some()).count();
+    assert!(
+        with_images * 2 > page.items.len(),
+        "most articles have pictures"
+    );
+    for pair in page.items.windows(2) {
+        assert!(pair[0].published_at >= pair[1].published_at, "newest first");
+    }
+    for summary in &page.items {
+        let article: Article = site
+            .get(&format!("/api/articles/{}", summary.slug))
+            .await
+            .json();
+        assert!(
+            article.body_html.matches("<p>").count() >= 2,
+            "{} has one paragraph",
+            article.slug
+        );
+        assert!(!article.byline.name.is_empty());
+    }
+}
+
+#[tokio::test]
+async fn a_section_lists_its_subsections_articles_page_by_page() {
+    let site = site().await;
+    let news: ArticlePage = site
+        .get("/api/articles?section=news&per_page=50")
+        .await
+        .json();
+    assert!(news
+        .items
+        .iter()
+        .any(|a| a.section.slug.as_str() == "out-of-rwanda"));
+    assert!(news
+        .items
+        .iter()
+        .all(|a| a.section.path.starts_with("news")));
+    let first: ArticlePage = site
+        .get("/api/articles?section=news&per_page=5&page=1")
+        .await
+        .json();
+    let second: ArticlePage = site
+        .get("/api/articles?section=news&per_page=5&page=2")
+        .await
+        .json();
+    assert_eq!(first.items.len(), 5);
+    assert_eq!(first.total, news.total);
+    assert_ne!(first.items[0].slug, second.items[0].slug);
+    assert_eq!(first.total_pages(), news.total.div_ceil(5));
+}
+
+#[tokio::test]
+async fn bad_list_parameters_get_clear_errors() {
+    let site = site().await;
+    let error = site
+        .get("/api/articles?page=0")
+        .await
+        .error(StatusCode::BAD_REQUEST, ErrorCode::BadRequest);
+    assert!(error.message.contains("page"));
+    site.get("/api/articles?per_page=1000")
+        .await
+        .error(StatusCode::BAD_REQUEST, ErrorCode::BadRequest);
+    site.get("/api/articles?page=abc")
+        .await
+        .error(StatusCode::BAD_REQUEST, ErrorCode::BadRequest);
+    site.get("/api/articles?section=nowhere")
+        .await
+        .error(StatusCode::NOT_FOUND, ErrorCode::NotFound);
+    site.get("/api/articles?section=Not%20A%20Slug")
+        .await
+        .error(StatusCode::NOT_FOUND, ErrorCode::NotFound);
+}
+
+#[tokio::test]
+async fn an_article_carries_its_breadcrumb_trail() {
+    let site = site().await;
+    let answer = site
+        .get("/api/articles/rwandan-chefs-win-in-brussels")
+        .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let article: Article = answer.json();
+    let trail: Vec<_> = article
+        .section_path
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(trail, ["News", "All around", "Out of Rwanda"]);
+    let hero = article.hero.expect("hero image");
+    assert_eq!((hero.width, hero.height), (1200, 675));
+    assert!(
+        hero.src.starts_with("/media/"),
+        "served by us, never hotlinked"
+    );
+    let picture = site.get(&hero.src).await;
+    assert_eq!(picture.status, StatusCode::OK);
+    assert_eq!(picture.content_type, "image/svg+xml");
+}
+
+#[tokio::test]
+async fn unknown_articles_are_404_in_the_error_shape() {
+    let site = site().await;
+    site.get("/api/articles/no-such-story")
+        .await
+        .error(StatusCode::NOT_FOUND, ErrorCode::NotFound);
+    site.get("/api/articles/..%2F..%2Fetc")
+        .await
+        .error(StatusCode::NOT_FOUND, ErrorCode::NotFound);
+    site.get("/api/articles/no-such-story/comments")
+        .await
+        .error(StatusCode::NOT_FOUND, ErrorCode::NotFound);
+    site.get("/api/no-such-endpoint")
+        .await
+        .error(StatusCode::NOT_FOUND, ErrorCode::NotFound);
+    site.get("/media/not-a-picture.png")
+        .await
+        .error(StatusCode::NOT_FOUND, ErrorCode::NotFound);
+}
+
+#[tokio::test]
+async fn a_valid_comment_is_stored_and_listed_without_its_email() {
+    let site = site().await;
+    let uri = "/api/articles/amavubi-win-qualifier/comments";
+    let before: CommentList = site.get(uri).await.json();
+    let answer = site
+        .post_json(
+            uri,
+            r#"{"name":"  Aline ","email":"aline@example.rw","body":"What a goal!\nWell played."}"#,
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text());
+    let stored: Comment = answer.json();
+    assert_eq!(stored.author_name, "Aline", "trimmed");
+    assert_eq!(stored.body, "What a goal!\nWell played.");
+    let after = site.get(uri).await;
+    assert!(
+        !after.text().contains("aline@example.rw"),
+        "email is never public"
+    );
+    let after: CommentList = after.json();
+    assert_eq!(after.comments.len(), before.comments.len() + 1);
+    assert_eq!(
+        after.comments.last(),
+        Some(&stored),
+        "oldest first, newest last"
+    );
+    let article: Article = site.get("/api/articles/amavubi-win-qualifier").await.json();
+    assert_eq!(article.comment_count as usize, after.comments.len());
+}
+
+#[tokio::test]
+async fn an_invalid_comment_is_refused_with_field_errors() {
+    let site = site().await;
+    let uri = "/api/articles/amavubi-win-qualifier/comments";
+    let error = site
+        .post_json(uri, r#"{"name":"","email":"not-an-address","body":"   "}"#)
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::Validation);
+    assert_eq!(error.fields.get("name"), Some("Please enter your name."));
+    assert!(error.fields.get("email").is_some());
+    assert!(error.fields.get("body").is_some());
+    let list: CommentList = site.get(uri).await.json();
+    assert!(
+        list.comments.iter().all(|c| !c.author_name.is_empty()),
+        "nothing was stored"
+    );
+}
+
+#[tokio::test]
+async fn malformed_or_oversized_bodies_never_reach_a_500() {
+    let site = site().await;
+    let uri = "/api/articles/amavubi-win-qualifier/comments";
+    site.post_json(uri, "{\"name\":")
+        .await
+        .error(StatusCode::BAD_REQUEST, ErrorCode::BadRequest);
+    site.post_json(uri, r#"{"name": 5}"#)
+        .await
+        .error(StatusCode::BAD_REQUEST, ErrorCode::BadRequest);
+    let huge = format!(
+        r#"{{"name":"A","email":"a@b.rw","body":"{}"}}"#,
+        "x".repeat(MAX_BODY_BYTES + 1)
+    );
+    site.post_json(uri, huge)
+        .await
+        .error(StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge);
+    let form = site
+        .send(
+            Request::post(uri)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from("name=A&email=a%40b.rw&body=hi"))
+                .unwrap(),
+        )
+        .await;
+    form.error(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ErrorCode::UnsupportedMediaType,
+    );
+    let long_text = format!(
+        r#"{{"name":"A","email":"a@b.rw","body":"{}"}}"#,
+        "x".repeat(6000)
+    );
+    let error = site
+        .post_json(uri, long_text)
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::Validation);
+    assert!(error.fields.get("body").unwrap().contains("5000"));
+}
+
+#[tokio::test]
+async fn wrong_methods_get_405_in_the_error_shape() {
+    let site = site().await;
+    let answer = site
+        .send(
+            Request::builder()
+                .method(Method::DELETE)
+                .uri("/api/sections")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    answer.error(StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed);
+}
+
+#[tokio::test]
+async fn deep_links_get_the_spa_shell_and_files_are_served_as_files() {
+    let site = site().await;
+    for path in [
+        "/",
+        "/news/all-around/out-of-rwanda",
+        "/articles/amavubi-win-qualifier",
+        "/no/such/page",
+    ] {
+        let answer = site.get(path).await;
+        assert_eq!(answer.status, StatusCode::OK, "{path}");
+        assert!(
+            answer.content_type.starts_with("text/html"),
+            "{path}: {}",
+            answer.content_type
+        );
+        assert_eq!(answer.text(), INDEX_HTML, "{path}");
+    }
+    let robots = site.get("/robots.txt").await;
+    assert_eq!(robots.text(), "User-agent: *\n");
+}
+
+#[tokio::test]
+async fn responses_carry_a_request_id() {
+    let site = site().await;
+    let response = site
+        .router
+        .clone()
+        .oneshot(Request::get("/api/health").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers().contains_key("x-request-id"));
+}
+
+#[tokio::test]
+async fn seeding_twice_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = db::open(&dir.path().join("inkuru.db")).await.unwrap();
+    assert!(seed::seed_if_empty(&pool).await.unwrap() >= 40);
+    assert_eq!(seed::seed_if_empty(&pool).await.unwrap(), 0);
+    drop(pool);
+    // Reopening runs the migrations again, harmlessly.
+    let pool = db::open(&dir.path().join("inkuru.db")).await.unwrap();
+    assert_eq!(seed::seed_if_empty(&pool).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn without_a_built_spa_the_site_explains_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = db::open(&dir.path().join("inkuru.db")).await.unwrap();
+    let router = app(AppState { db: pool }, &dir.path().join("missing-dist"));
+    let response = router
+        .oneshot(Request::get("/").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    assert!(String::from_utf8_lossy(&body).contains("cargo xtask serve"));
+}

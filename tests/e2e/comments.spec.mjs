@@ -1,0 +1,89 @@
+// The comment panel and form: open and close, errors at their fields, posting without a reload.
+import { test, expect } from '@playwright/test';
+
+test('posting a valid comment shows it without a reload', async ({ page }) => {
+  await page.goto('/articles/kigali-jazz-nights-return');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Jazz nights/);
+  await page.evaluate(() => { window.__stillTheSamePage = true; });
+
+  const toggle = page.getByRole('button', { name: 'Leave your comment' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByLabel('Your name')).toBeFocused();
+
+  const text = `Lovely evening, the trio was superb. ${Date.now()}`;
+  await page.getByLabel('Your name').fill('Aline Uwase');
+  await page.getByLabel('Your email').fill('aline@example.rw');
+  await page.getByLabel('Your comment').fill(text);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+
+  const posted = page.locator('.comment').filter({ hasText: text });
+  await expect(posted).toBeVisible();
+  await expect(posted).toContainText('Aline Uwase');
+  await expect(posted).not.toContainText('aline@example.rw');
+  await expect(page.getByLabel('Your comment')).toHaveValue('');
+  await expect(page.getByRole('status')).toContainText('published');
+  expect(await page.evaluate(() => window.__stillTheSamePage)).toBe(true);
+
+  // It was stored: a fresh load shows it too.
+  await page.reload();
+  await expect(page.locator('.comment').filter({ hasText: text })).toBeVisible();
+});
+
+test('an empty name shows the error at the field and sends nothing', async ({ page }) => {
+  const posts = [];
+  page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
+  await page.goto('/articles/book-festival-record-crowds');
+  await page.getByRole('button', { name: 'Leave your comment' }).click();
+  await page.getByLabel('Your email').fill('reader@example.rw');
+  await page.getByLabel('Your comment').fill('Where can I buy the books?');
+  await page.getByRole('button', { name: 'Post comment' }).click();
+
+  const name = page.getByLabel('Your name');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toBeFocused();
+  await expect(page.locator('#comment-name-error')).toHaveText('Please enter your name.');
+  await expect(name).toHaveAccessibleDescription('Please enter your name.');
+  await expect(page.getByLabel('Your comment')).toHaveValue('Where can I buy the books?');
+  expect(posts).toEqual([]);
+});
+
+test('errors the server finds are shown at their fields', async ({ page }) => {
+  // The browser rules and the server's are the same; to see the server's answer reach the form,
+  // send a comment the browser would accept but the server refuses.
+  await page.route('**/api/articles/*/comments', async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    await route.fulfill({
+      status: 422,
+      contentType: 'application/json',
+      body: JSON.stringify({ code: 'validation', message: 'Some fields need attention.', fields: { email: 'This address cannot receive mail.' } }),
+    });
+  });
+  await page.goto('/articles/debut-novel-shortlisted');
+  await page.getByRole('button', { name: 'Leave your comment' }).click();
+  await page.getByLabel('Your name').fill('Eric');
+  await page.getByLabel('Your email').fill('eric@example.rw');
+  await page.getByLabel('Your comment').fill('Congratulations!');
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.locator('#comment-email-error')).toHaveText('This address cannot receive mail.');
+  await expect(page.getByLabel('Your email')).toBeFocused();
+  await expect(page.getByLabel('Your comment')).toHaveValue('Congratulations!');
+});
+
+test('the panel closes with its button and with Escape, returning focus', async ({ page }) => {
+  await page.goto('/articles/museum-reopens-after-renovation');
+  const toggle = page.getByRole('button', { name: 'Leave your comment' });
+  await toggle.click();
+  await expect(page.getByLabel('Your name')).toBeVisible();
+  await page.getByRole('button', { name: 'Close ×' }).click();
+  await expect(page.getByLabel('Your name')).toBeHidden();
+  await expect(toggle).toBeFocused();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Your name')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Your name')).toBeHidden();
+  await expect(toggle).toBeFocused();
+});

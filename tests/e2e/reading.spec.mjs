@@ -1,0 +1,96 @@
+// Reading journeys: the front page, the section navigation, an article, deep links, not found, and
+// an API that is down.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Fails the test on any uncaught error in the page (a panic in wasm is one). */
+function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+async function expectNoAxeViolations(page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+test('home → section navigation → article, all client-side', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Inkuru' })).toBeVisible();
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await expect(sections.getByRole('link')).toHaveText(['News', 'Business', 'Sport', 'Culture']);
+  await expect(page.locator('.lead article h2')).not.toBeEmpty();
+
+  // A flag on window survives only if no full page load happens.
+  await page.evaluate(() => { window.__stillTheSamePage = true; });
+  await sections.getByRole('link', { name: 'News' }).click();
+  await expect(page).toHaveURL(/\/news$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('News');
+  await expect(sections.getByRole('link', { name: 'News' })).toHaveAttribute('aria-current', 'page');
+
+  await page.getByRole('navigation', { name: 'Sections in News' }).getByRole('link', { name: 'All around' }).click();
+  await expect(page).toHaveURL(/\/news\/all-around$/);
+  await page.getByRole('link', { name: 'Out of Rwanda' }).first().click();
+  await expect(page).toHaveURL(/\/news\/all-around\/out-of-rwanda$/);
+  const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await expect(crumbs.getByRole('listitem')).toHaveText(['Home', 'News', 'All around', 'Out of Rwanda']);
+
+  const story = page.locator('.card h2 a').first();
+  const headline = await story.textContent();
+  await story.click();
+  await expect(page).toHaveURL(/\/articles\/[a-z0-9-]+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('listitem'))
+    .toHaveText(['Home', 'News', 'All around', 'Out of Rwanda']);
+  await expect(page.locator('.byline')).toContainText('By ');
+  await expect(page.locator('.byline time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
+  expect(await page.locator('.article-body p').count()).toBeGreaterThan(1);
+  await expect(page).toHaveTitle(`${headline} · Inkuru`);
+  expect(await page.evaluate(() => window.__stillTheSamePage)).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('a deep link to an article survives a reload', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/articles/rwandan-chefs-win-in-brussels');
+  const headline = page.getByRole('heading', { level: 1 });
+  await expect(headline).toHaveText('Two Rwandan chefs take top prize at a Brussels food festival');
+  await page.reload();
+  await expect(headline).toHaveText('Two Rwandan chefs take top prize at a Brussels food festival');
+  const hero = page.locator('.hero img');
+  await expect(hero).toHaveAttribute('width', '1200');
+  await expect(hero).toHaveAttribute('height', '675');
+  expect(await hero.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expectNoAxeViolations(page);
+  expect(errors).toEqual([]);
+});
+
+test('the front page and a section page pass axe', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.card').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto('/news/all-around/out-of-rwanda');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Out of Rwanda');
+  await expectNoAxeViolations(page);
+});
+
+test('an unknown article shows a real not-found page', async ({ page }) => {
+  await page.goto('/articles/this-story-does-not-exist');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page.getByText('No article has this address.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to the front page' })).toHaveAttribute('href', '/');
+  await page.goto('/no/such/section');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+});
+
+test('an API that is down shows a message and Retry, never a blank page', async ({ page }) => {
+  await page.route('**/api/articles/amavubi-win-qualifier', (route) => route.abort('connectionrefused'));
+  await page.goto('/articles/amavubi-win-qualifier');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('could not reach Inkuru');
+  await page.unroute('**/api/articles/amavubi-win-qualifier');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Late header/);
+});

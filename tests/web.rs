@@ -1,0 +1,194 @@
+//! Components mounted in headless Chromium (wasm-bindgen-test): what a reader would see and what
+//! assistive technology would be told.
+#![cfg(target_arch = "wasm32")]
+
+use inkuru::components::{ArticleCard, Breadcrumbs, CommentForm, CommentList};
+use inkuru_api::{ArticleSummary, Comment, FieldErrors, NewComment, SectionRef, Slug};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::HtmlElement {
+    let document = document();
+    let element = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&element).unwrap();
+    element.unchecked_into()
+}
+
+fn section(slug: &str, name: &str, path: &str) -> SectionRef {
+    SectionRef {
+        slug: Slug::parse(slug).unwrap(),
+        name: name.into(),
+        path: path.into(),
+    }
+}
+
+fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn breadcrumbs_follow_the_section_tree() {
+    let root = container();
+    let trail = vec![
+        section("news", "News", "news"),
+        section("all-around", "All around", "news/all-around"),
+        section(
+            "out-of-rwanda",
+            "Out of Rwanda",
+            "news/all-around/out-of-rwanda",
+        ),
+    ];
+    let _mounted = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <Breadcrumbs trail last_is_current=true/> },
+    );
+    let nav = root
+        .query_selector("nav[aria-label='Breadcrumb']")
+        .unwrap()
+        .expect("a labelled nav");
+    let items = nav.query_selector_all("li").unwrap();
+    let names: Vec<String> = (0..items.length())
+        .map(|i| items.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(names, ["Home", "News", "All around", "Out of Rwanda"]);
+    let current = nav
+        .query_selector("[aria-current='page']")
+        .unwrap()
+        .expect("current page marked");
+    assert_eq!(current.text_content().unwrap(), "Out of Rwanda");
+    assert_eq!(
+        current.get_attribute("href").as_deref(),
+        Some("/news/all-around/out-of-rwanda")
+    );
+    // stylers scoped the rules to this component: its generated class sits next to ours.
+    assert!(
+        nav.class_name().split(' ').any(|c| c.starts_with("l-")),
+        "class = {}",
+        nav.class_name()
+    );
+}
+
+#[wasm_bindgen_test]
+fn article_card_links_its_headline_and_dates_it() {
+    let root = container();
+    let summary = ArticleSummary {
+        slug: Slug::parse("rain-returns").unwrap(),
+        headline: "Rain returns to the north".into(),
+        standfirst: "At last.".into(),
+        published_at: "2026-11-19T06:00:00Z".into(),
+        section: section("rwanda", "Rwanda", "news/rwanda"),
+        image: None,
+    };
+    let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <ArticleCard summary/> });
+    let link = root.query_selector("h2 a").unwrap().expect("headline link");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/articles/rain-returns")
+    );
+    assert_eq!(link.text_content().unwrap(), "Rain returns to the north");
+    let time = root.query_selector("time").unwrap().unwrap();
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2026-11-19T06:00:00Z")
+    );
+    assert!(
+        time.text_content().unwrap().contains("2026"),
+        "a readable date"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn comment_form_shows_each_error_at_its_field() {
+    let root = container();
+    let draft = RwSignal::new(NewComment::default());
+    let errors = RwSignal::new(FieldErrors::new());
+    let submitted = RwSignal::new(0);
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <CommentForm
+                draft
+                errors
+                pending=Signal::stored(false)
+                notice=Signal::stored(None::<String>)
+                on_submit=Callback::new(move |()| submitted.update(|n| *n += 1))
+            />
+        }
+    });
+    assert_eq!(text(&root, "label[for='comment-name']"), "Your name");
+    assert_eq!(text(&root, "label[for='comment-email']"), "Your email");
+    assert_eq!(text(&root, "label[for='comment-body']"), "Your comment");
+    assert!(
+        root.query_selector("#comment-name-error")
+            .unwrap()
+            .is_none(),
+        "no error before one is found"
+    );
+
+    let mut found = FieldErrors::new();
+    found.add("name", "Please enter your name.");
+    errors.set(found);
+    leptos::task::tick().await;
+    assert_eq!(
+        text(&root, "#comment-name-error"),
+        "Please enter your name."
+    );
+    let name = root.query_selector("#comment-name").unwrap().unwrap();
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        name.get_attribute("aria-describedby").as_deref(),
+        Some("comment-name-error")
+    );
+    let email = root.query_selector("#comment-email").unwrap().unwrap();
+    assert_eq!(
+        email.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+
+    // Typing reaches the draft, and the counter follows it.
+    let body: web_sys::HtmlTextAreaElement = root
+        .query_selector("#comment-body")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    body.set_value("Karibu");
+    body.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(draft.get_untracked().body, "Karibu");
+    assert_eq!(text(&root, ".counter"), "6 / 5000");
+
+    let button: web_sys::HtmlElement = root
+        .query_selector("button[type='submit']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(submitted.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn comments_are_shown_as_text_never_as_html() {
+    let root = container();
+    let comments = RwSignal::new(vec![Comment {
+        id: 1,
+        author_name: "Aline Uwase".into(),
+        body: "<b>bold?</b> no".into(),
+        created_at: "2026-11-20T10:00:00Z".into(),
+    }]);
+    let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <CommentList comments/> });
+    assert_eq!(text(&root, ".comment-body"), "<b>bold?</b> no");
+    assert!(root.query_selector(".comment-body b").unwrap().is_none());
+    assert_eq!(text(&root, ".avatar"), "AU");
+
+    comments.set(vec![]);
+    leptos::task::tick().await;
+    assert!(text(&root, ".no-comments").starts_with("No comments yet"));
+}
