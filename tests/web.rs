@@ -1,6 +1,9 @@
 //! Components mounted in headless Chromium (wasm-bindgen-test): what a reader would see and what
 //! assistive technology would be told.
 #![cfg(target_arch = "wasm32")]
+// A failed unwrap here is a failed test, which is the point (clippy cannot see that
+// `wasm_bindgen_test` functions are tests).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use inkuru::components::{ArticleCard, Breadcrumbs, CommentForm, CommentList};
 use inkuru_api::{ArticleSummary, Comment, FieldErrors, NewComment, SectionRef, Slug};

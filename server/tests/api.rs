@@ -1,6 +1,9 @@
 //! Integration tests through the real router on a real SQLite file per test: status codes, headers,
 //! and bodies that deserialise into the contract types.
 
+// A failed unwrap in a test helper is a failed test, which is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use axum::Router;

@@ -1,1 +1,45 @@
-fn main() {}
+//! `cargo xtask`: the project's own commands. `setup` installs every tool at its pinned version,
+//! `serve` builds and runs the site, `test` runs every test layer, `dev` runs the live-reload loop.
+
+mod process;
+mod serve;
+mod setup;
+mod test;
+
+use std::process::ExitCode;
+
+const HELP: &str = "\
+cargo xtask <command>
+
+  serve [server flags]  build everything (release) and run the site at http://127.0.0.1:8080
+                        flags go to inkuru-server: --port, --addr, --database, --dist, --no-demo
+  test                  every test layer: lint, native unit, server integration, wasm, end-to-end
+  setup                 install the pinned tools (tools.toml); run by serve and test
+  dev                   trunk serve with live reload on :3000, the API server on :8080
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::run(),
+        Some("serve") => serve::serve(&args[1..]),
+        Some("dev") => serve::dev(),
+        Some("test") => test::run(),
+        Some("help" | "--help" | "-h") | None => {
+            print!("{HELP}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            // An empty message means the command already said why (and `test` must keep its totals
+            // as the last line of output).
+            if !message.is_empty() {
+                eprintln!("xtask: {message}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

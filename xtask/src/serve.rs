@@ -1,0 +1,73 @@
+//! `cargo xtask serve` (release build of everything, then the server on 127.0.0.1:8080) and
+//! `cargo xtask dev` (Trunk's live-reload server proxying to a debug API server).
+
+use std::path::PathBuf;
+
+use crate::process::{command, execute, root};
+use crate::setup;
+
+/// Builds the SPA with Trunk in release mode into dist/.
+pub fn build_spa_release() -> Result<PathBuf, String> {
+    execute(command("trunk").args(["build", "--release"]))?;
+    Ok(root().join("dist"))
+}
+
+pub fn serve(server_args: &[String]) -> Result<(), String> {
+    setup::run()?;
+    let dist = build_spa_release()?;
+    execute(command("cargo").args(["build", "--release", "-p", "inkuru-server"]))?;
+    let mut server = command(
+        root()
+            .join("target/release/inkuru-server")
+            .to_str()
+            .unwrap_or("inkuru-server"),
+    );
+    // Defaults for a laptop; flags given to `cargo xtask serve` come after and win.
+    if std::env::var_os("INKURU_DIST").is_none() {
+        server.arg("--dist").arg(&dist);
+    }
+    if std::env::var_os("INKURU_DATABASE").is_none() {
+        server.arg("--database").arg(root().join("data/inkuru.db"));
+    }
+    server.args(server_args);
+    hand_over(server)
+}
+
+/// Replaces this process with the server, so Ctrl-C reaches it directly and it shuts down cleanly.
+#[cfg(unix)]
+fn hand_over(mut server: std::process::Command) -> Result<(), String> {
+    use std::os::unix::process::CommandExt;
+    Err(format!("could not start inkuru-server: {}", server.exec()))
+}
+
+#[cfg(not(unix))]
+fn hand_over(mut server: std::process::Command) -> Result<(), String> {
+    let status = server.status().map_err(|e| e.to_string())?;
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| format!("inkuru-server exited with {status}"))
+}
+
+pub fn dev() -> Result<(), String> {
+    setup::run()?;
+    execute(command("cargo").args(["build", "-p", "inkuru-server"]))?;
+    let mut api = command(
+        root()
+            .join("target/debug/inkuru-server")
+            .to_str()
+            .unwrap_or("inkuru-server"),
+    );
+    api.arg("--database")
+        .arg(root().join("data/inkuru.db"))
+        .arg("--dist")
+        .arg(root().join("dist"));
+    let mut api = api
+        .spawn()
+        .map_err(|e| format!("could not start inkuru-server: {e}"))?;
+    println!("Live reload at http://127.0.0.1:3000/ (API proxied to :8080). Ctrl-C stops both.");
+    let result = execute(command("trunk").arg("serve"));
+    let _ = api.kill();
+    let _ = api.wait();
+    result
+}

@@ -1,0 +1,344 @@
+//! `cargo xtask test`: every layer, in order: lint, native unit, server integration, wasm in headless
+//! Chromium, end-to-end in Chromium against the release build on the real server. Prints a summary
+//! per layer and, as the very last line, the totals: `N passed, N failed` (`, N skipped` if any).
+//! Fails if any test fails or any layer runs no tests.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::process::{command, execute, root};
+use crate::{serve, setup};
+
+#[derive(Default, Clone, Copy, Debug, PartialEq)]
+pub struct Counts {
+    pub passed: u64,
+    pub failed: u64,
+    pub skipped: u64,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.passed += other.passed;
+        self.failed += other.failed;
+        self.skipped += other.skipped;
+    }
+
+    fn total(&self) -> u64 {
+        self.passed + self.failed + self.skipped
+    }
+}
+
+/// Totals line in the form CI reads.
+pub fn totals_line(counts: Counts) -> String {
+    let mut line = format!("{} passed, {} failed", counts.passed, counts.failed);
+    if counts.skipped > 0 {
+        line.push_str(&format!(", {} skipped", counts.skipped));
+    }
+    line
+}
+
+/// Reads a libtest summary (`test result: ok. 5 passed; 0 failed; 1 ignored; …`).
+pub fn parse_libtest(line: &str) -> Option<Counts> {
+    let rest = line.trim().strip_prefix("test result: ")?;
+    let number_before = |label: &str| -> u64 {
+        rest.split(';')
+            .find_map(|part| {
+                part.trim()
+                    .trim_start_matches("ok.")
+                    .trim_start_matches("FAILED.")
+                    .trim()
+                    .strip_suffix(label)
+            })
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or(0)
+    };
+    Some(Counts {
+        passed: number_before("passed"),
+        failed: number_before("failed"),
+        skipped: number_before("ignored"),
+    })
+}
+
+/// Runs a cargo test command, echoing its output and adding up every libtest summary.
+fn cargo_tests(command: &mut Command) -> Counts {
+    println!("$ {:?}", command);
+    let child = command.stdin(Stdio::null()).stdout(Stdio::piped()).spawn();
+    let mut child = match child {
+        Ok(child) => child,
+        Err(e) => {
+            println!("could not start: {e}");
+            return Counts {
+                failed: 1,
+                ..Counts::default()
+            };
+        }
+    };
+    let mut counts = Counts::default();
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            println!("{line}");
+            if let Some(found) = parse_libtest(&line) {
+                counts.add(found);
+            }
+        }
+    }
+    let success = child.wait().is_ok_and(|s| s.success());
+    if !success && counts.failed == 0 {
+        // It failed before or around the tests (a compile error): that is a failure too.
+        counts.failed += 1;
+    }
+    counts
+}
+
+fn check(command: &mut Command) -> Counts {
+    match execute(command) {
+        Ok(()) => Counts {
+            passed: 1,
+            ..Counts::default()
+        },
+        Err(message) => {
+            println!("{message}");
+            Counts {
+                failed: 1,
+                ..Counts::default()
+            }
+        }
+    }
+}
+
+fn lint() -> Counts {
+    let mut counts = Counts::default();
+    counts.add(check(command("cargo").args(["fmt", "--all", "--check"])));
+    counts.add(check(command("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])));
+    counts.add(check(command("cargo").args([
+        "clippy",
+        "-p",
+        "inkuru",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])));
+    counts
+}
+
+fn free_port() -> Result<u16, String> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| e.to_string())
+}
+
+/// Polls the server's health endpoint until it answers (or 60 s pass).
+fn wait_until_up(port: u16, server: &mut Child) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if let Ok(Some(status)) = server.try_wait() {
+            return Err(format!("inkuru-server exited early ({status})"));
+        }
+        if let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            use std::io::{Read, Write};
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+            let request = format!(
+                "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+            );
+            let mut answer = String::new();
+            if stream.write_all(request.as_bytes()).is_ok()
+                && stream.read_to_string(&mut answer).is_ok()
+                && answer.starts_with("HTTP/1.1 200")
+            {
+                return Ok(());
+            }
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    Err("inkuru-server did not answer /api/health within 60 s".into())
+}
+
+/// Reads Playwright's JSON report: its `stats` block.
+pub fn parse_playwright(report: &str) -> Option<Counts> {
+    let json: serde_json::Value = serde_json::from_str(report).ok()?;
+    let stats = json.get("stats")?;
+    let get = |key: &str| stats.get(key).and_then(|v| v.as_u64()).unwrap_or(0);
+    Some(Counts {
+        passed: get("expected"),
+        failed: get("unexpected") + get("flaky"),
+        skipped: get("skipped"),
+    })
+}
+
+fn end_to_end() -> Result<Counts, String> {
+    let root = root();
+    let dist = serve::build_spa_release()?;
+    execute(command("cargo").args(["build", "-p", "inkuru-server"]))?;
+    let work = root.join("target/e2e");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    let port = free_port()?;
+    let log = std::fs::File::create(work.join("server.log")).map_err(|e| e.to_string())?;
+    let mut server = command(&root.join("target/debug/inkuru-server").to_string_lossy())
+        .args(["--addr", "127.0.0.1", "--port", &port.to_string()])
+        .arg("--database")
+        .arg(work.join("e2e.db"))
+        .arg("--dist")
+        .arg(&dist)
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().map_err(|e| e.to_string())?)
+        .stderr(log)
+        .spawn()
+        .map_err(|e| format!("could not start inkuru-server: {e}"))?;
+    let result = wait_until_up(port, &mut server).and_then(|()| playwright(&root, port, &work));
+    let _ = server.kill();
+    let _ = server.wait();
+    if result.is_err() {
+        println!("server log: {}", work.join("server.log").display());
+    }
+    result
+}
+
+fn playwright(root: &Path, port: u16, work: &Path) -> Result<Counts, String> {
+    let report = work.join("results.json");
+    let status = command(&root.join("node_modules/.bin/playwright").to_string_lossy())
+        .args(["test", "--config", "tests/e2e/playwright.config.mjs"])
+        .env("BASE_URL", format!("http://127.0.0.1:{port}"))
+        .env("PLAYWRIGHT_JSON", &report)
+        .stdin(Stdio::null())
+        .status()
+        .map_err(|e| format!("could not start playwright: {e}"))?;
+    let text = std::fs::read_to_string(&report)
+        .map_err(|e| format!("no Playwright report ({status}): {e}"))?;
+    let mut counts = parse_playwright(&text).ok_or("the Playwright report has no stats")?;
+    if !status.success() && counts.failed == 0 {
+        counts.failed += 1;
+    }
+    Ok(counts)
+}
+
+pub fn run() -> Result<(), String> {
+    let started = Instant::now();
+    setup::run()?;
+    let mut layers: Vec<(&str, Counts, f64)> = Vec::new();
+    let mut layer = |name: &'static str, f: &mut dyn FnMut() -> Counts| {
+        println!("\n=== {name} ===");
+        let t = Instant::now();
+        let counts = f();
+        layers.push((name, counts, t.elapsed().as_secs_f64()));
+    };
+    layer("lint (fmt, clippy native + wasm32)", &mut lint);
+    layer("native unit", &mut || {
+        cargo_tests(command("cargo").args(["test", "--workspace", "--lib", "--bins"]))
+    });
+    layer("server integration", &mut || {
+        cargo_tests(command("cargo").args(["test", "-p", "inkuru-server", "--test", "*"]))
+    });
+    layer("wasm (headless Chromium)", &mut || {
+        cargo_tests(command("cargo").args([
+            "test",
+            "-p",
+            "inkuru",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "web",
+        ]))
+    });
+    layer("end-to-end (Playwright, release build)", &mut || {
+        end_to_end().unwrap_or_else(|message| {
+            println!("{message}");
+            Counts {
+                failed: 1,
+                ..Counts::default()
+            }
+        })
+    });
+
+    println!(
+        "\n=== summary ({:.0}s) ===",
+        started.elapsed().as_secs_f64()
+    );
+    let mut totals = Counts::default();
+    let mut empty_layers = Vec::new();
+    for (name, counts, seconds) in &layers {
+        println!("{name:<42} {} ({seconds:.0}s)", totals_line(*counts));
+        if counts.total() == 0 || counts.passed == 0 {
+            empty_layers.push(*name);
+        }
+        totals.add(*counts);
+    }
+    for name in &empty_layers {
+        println!("layer `{name}` ran no tests: that counts as a failure");
+    }
+    let ok = totals.failed == 0 && totals.skipped == 0 && empty_layers.is_empty();
+    println!("{}", totals_line(totals));
+    if ok {
+        Ok(())
+    } else {
+        // The totals line above must stay the last line of the output, so nothing more is said.
+        Err(String::new())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_libtest_summaries() {
+        assert_eq!(
+            parse_libtest("test result: ok. 21 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s"),
+            Some(Counts { passed: 21, failed: 0, skipped: 0 })
+        );
+        assert_eq!(
+            parse_libtest("test result: FAILED. 3 passed; 2 failed; 1 ignored; 0 filtered out; finished in 0.05s"),
+            Some(Counts { passed: 3, failed: 2, skipped: 1 })
+        );
+        assert_eq!(parse_libtest("running 4 tests"), None);
+    }
+
+    #[test]
+    fn reads_playwright_stats() {
+        let report = r#"{"config":{},"suites":[],"stats":{"expected":8,"unexpected":1,"flaky":0,"skipped":2}}"#;
+        assert_eq!(
+            parse_playwright(report),
+            Some(Counts {
+                passed: 8,
+                failed: 1,
+                skipped: 2
+            })
+        );
+        assert_eq!(parse_playwright("not json"), None);
+    }
+
+    #[test]
+    fn totals_line_mentions_skips_only_when_there_are_some() {
+        assert_eq!(
+            totals_line(Counts {
+                passed: 5,
+                failed: 0,
+                skipped: 0
+            }),
+            "5 passed, 0 failed"
+        );
+        assert_eq!(
+            totals_line(Counts {
+                passed: 5,
+                failed: 1,
+                skipped: 2
+            }),
+            "5 passed, 1 failed, 2 skipped"
+        );
+    }
+}
