@@ -18,6 +18,7 @@ use std::time::Duration;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Request, StatusCode};
 use axum::Router;
+use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
@@ -44,7 +45,9 @@ pub fn app(state: AppState, dist: &Path) -> Router {
         .merge(media::router());
     spa::with_spa_fallback(routes, dist)
         .with_state(state)
-        // Outside in: request id → trace (logs carry the id) → timeout.
+        .layer(axum::middleware::from_fn(spa::cache_headers))
+        // Outside in: request id → trace (logs carry the id) → timeout → compression (br, gzip).
+        .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(15),

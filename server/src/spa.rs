@@ -3,8 +3,10 @@
 
 use std::path::Path;
 
-use axum::http::{header, StatusCode};
-use axum::response::{Html, IntoResponse};
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
 use axum::Router;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -31,4 +33,53 @@ async fn not_built() -> impl IntoResponse {
              Run <code>cargo xtask serve</code>, which builds it and starts the server.</p></html>",
         ),
     )
+}
+
+/// Trunk names built files with a content hash (`inkuru-0123456789abcdef_bg.wasm`): such a name never
+/// changes content, so browsers may keep it for a year without asking again.
+pub fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches("_bg");
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Caching for the SPA's files: hashed assets are immutable; everything else (index.html, for every
+/// deep link) is revalidated, so a new deploy is seen at once. `/api` sets its own headers.
+pub async fn cache_headers(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    if path.starts_with("/api/") || response.headers().contains_key(header::CACHE_CONTROL) {
+        return response;
+    }
+    let value = if response.status().is_success() && is_hashed_asset(&path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_trunk_hashed_names() {
+        assert!(is_hashed_asset("/inkuru-f81fecb0778e34d0_bg.wasm"));
+        assert!(is_hashed_asset("/inkuru-f81fecb0778e34d0.js"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/stylers.css"));
+        assert!(!is_hashed_asset("/news/all-around/out-of-rwanda"));
+        assert!(!is_hashed_asset(
+            "/articles/kigali-opens-first-car-free-sunday-market"
+        ));
+    }
 }

@@ -29,6 +29,11 @@ async fn site() -> TestSite {
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
     std::fs::write(dist.join("robots.txt"), "User-agent: *\n").unwrap();
+    std::fs::write(
+        dist.join("inkuru-0123456789abcdef_bg.wasm"),
+        [0u8, 97, 115, 109],
+    )
+    .unwrap();
     TestSite {
         router: app(AppState { db: pool }, &dist),
         _dir: dir,
@@ -406,4 +411,60 @@ async fn without_a_built_spa_the_site_explains_itself() {
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     let body = response.into_body().collect().await.unwrap().to_bytes();
     assert!(String::from_utf8_lossy(&body).contains("cargo xtask serve"));
+}
+
+#[tokio::test]
+async fn hashed_assets_are_immutable_and_the_shell_is_revalidated() {
+    let site = site().await;
+    let cache_control = |response: &axum::response::Response| {
+        response
+            .headers()
+            .get(header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned()
+    };
+    let wasm = site
+        .router
+        .clone()
+        .oneshot(
+            Request::get("/inkuru-0123456789abcdef_bg.wasm")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(wasm.status(), StatusCode::OK);
+    assert_eq!(cache_control(&wasm), "public, max-age=31536000, immutable");
+    let shell = site
+        .router
+        .clone()
+        .oneshot(Request::get("/news").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(cache_control(&shell), "no-cache");
+}
+
+#[tokio::test]
+async fn answers_are_compressed_for_browsers_that_accept_it() {
+    let site = site().await;
+    let response = site
+        .router
+        .clone()
+        .oneshot(
+            Request::get("/api/articles?per_page=50")
+                .header(header::ACCEPT_ENCODING, "br, gzip")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response
+            .headers()
+            .get(header::CONTENT_ENCODING)
+            .and_then(|v| v.to_str().ok()),
+        Some("br")
+    );
 }

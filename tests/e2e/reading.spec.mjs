@@ -94,3 +94,12 @@ test('an API that is down shows a message and Retry, never a blank page', async 
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Late header/);
 });
+
+test('the masthead paints before the wasm arrives', async ({ page }) => {
+  // Hold the wasm back: what shows then is the static shell from index.html alone.
+  await page.route('**/*.wasm', () => {});
+  await page.goto('/news', { waitUntil: 'domcontentloaded' });
+  await expect(page.getByRole('link', { name: 'Inkuru' })).toBeVisible();
+  await expect(page.locator('.section-nav-placeholder')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main');
+});

@@ -1,9 +1,12 @@
 //! `cargo xtask`: the project's own commands. `setup` installs every tool at its pinned version,
 //! `serve` builds and runs the site, `test` runs every test layer, `dev` runs the live-reload loop.
 
+mod bench;
 mod process;
 mod serve;
+mod server;
 mod setup;
+mod sizes;
 mod test;
 
 use std::process::ExitCode;
@@ -14,6 +17,7 @@ cargo xtask <command>
   serve [server flags]  build everything (release) and run the site at http://127.0.0.1:8080
                         flags go to inkuru-server: --port, --addr, --database, --dist, --no-demo
   test                  every test layer: lint, native unit, server integration, wasm, end-to-end
+  bench [web|api]       build release, measure sizes, Lighthouse and API latency; write BENCHMARKS.md
   setup                 install the pinned tools (tools.toml); run by serve and test
   dev                   trunk serve with live reload on :3000, the API server on :8080
 ";
@@ -25,6 +29,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::serve(&args[1..]),
         Some("dev") => serve::dev(),
         Some("test") => test::run(),
+        Some("bench") => bench::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())

@@ -4,13 +4,12 @@
 //! Fails if any test fails or any layer runs no tests.
 
 use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Instant;
 
 use crate::process::{command, execute, root};
-use crate::{serve, setup};
+use crate::{serve, server, setup, sizes};
 
 #[derive(Default, Clone, Copy, Debug, PartialEq)]
 pub struct Counts {
@@ -134,40 +133,6 @@ fn lint() -> Counts {
     counts
 }
 
-fn free_port() -> Result<u16, String> {
-    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    listener
-        .local_addr()
-        .map(|a| a.port())
-        .map_err(|e| e.to_string())
-}
-
-/// Polls the server's health endpoint until it answers (or 60 s pass).
-fn wait_until_up(port: u16, server: &mut Child) -> Result<(), String> {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while Instant::now() < deadline {
-        if let Ok(Some(status)) = server.try_wait() {
-            return Err(format!("inkuru-server exited early ({status})"));
-        }
-        if let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) {
-            use std::io::{Read, Write};
-            let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
-            let request = format!(
-                "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-            );
-            let mut answer = String::new();
-            if stream.write_all(request.as_bytes()).is_ok()
-                && stream.read_to_string(&mut answer).is_ok()
-                && answer.starts_with("HTTP/1.1 200")
-            {
-                return Ok(());
-            }
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    Err("inkuru-server did not answer /api/health within 60 s".into())
-}
-
 /// Reads Playwright's JSON report: its `stats` block.
 pub fn parse_playwright(report: &str) -> Option<Counts> {
     let json: serde_json::Value = serde_json::from_str(report).ok()?;
@@ -186,27 +151,48 @@ fn end_to_end() -> Result<Counts, String> {
     execute(command("cargo").args(["build", "-p", "inkuru-server"]))?;
     let work = root.join("target/e2e");
     let _ = std::fs::remove_dir_all(&work);
-    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
-    let port = free_port()?;
-    let log = std::fs::File::create(work.join("server.log")).map_err(|e| e.to_string())?;
-    let mut server = command(&root.join("target/debug/inkuru-server").to_string_lossy())
-        .args(["--addr", "127.0.0.1", "--port", &port.to_string()])
-        .arg("--database")
-        .arg(work.join("e2e.db"))
-        .arg("--dist")
-        .arg(&dist)
-        .stdin(Stdio::null())
-        .stdout(log.try_clone().map_err(|e| e.to_string())?)
-        .stderr(log)
-        .spawn()
-        .map_err(|e| format!("could not start inkuru-server: {e}"))?;
-    let result = wait_until_up(port, &mut server).and_then(|()| playwright(&root, port, &work));
-    let _ = server.kill();
-    let _ = server.wait();
+    let server = server::start(&root.join("target/debug/inkuru-server"), &dist, &work)?;
+    let result = playwright(&root, server.port, &work);
     if result.is_err() {
-        println!("server log: {}", work.join("server.log").display());
+        println!("server log: {}", server.log.display());
     }
     result
+}
+
+/// The byte budgets of the release build (deterministic, so asserted here; timings are not).
+fn budgets() -> Counts {
+    let dist = root().join("dist");
+    let sizes = match sizes::bundle_sizes(&dist) {
+        Ok(sizes) if !sizes.is_empty() => sizes,
+        Ok(_) => {
+            println!("no built files in {}", dist.display());
+            return Counts {
+                failed: 1,
+                ..Counts::default()
+            };
+        }
+        Err(message) => {
+            println!("{message}");
+            return Counts {
+                failed: 1,
+                ..Counts::default()
+            };
+        }
+    };
+    let mut counts = Counts::default();
+    for result in sizes::check_budgets(&sizes) {
+        match result {
+            Ok(line) => {
+                println!("within budget: {line}");
+                counts.passed += 1;
+            }
+            Err(line) => {
+                println!("OVER BUDGET: {line}");
+                counts.failed += 1;
+            }
+        }
+    }
+    counts
 }
 
 fn playwright(root: &Path, port: u16, work: &Path) -> Result<Counts, String> {
@@ -264,6 +250,7 @@ pub fn run() -> Result<(), String> {
             }
         })
     });
+    layer("byte budgets (release build)", &mut budgets);
 
     println!(
         "\n=== summary ({:.0}s) ===",

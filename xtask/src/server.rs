@@ -1,0 +1,105 @@
+//! Starting a throwaway inkuru-server on a free loopback port (for the end-to-end tests and the
+//! benchmark), waiting until it answers, a minimal HTTP GET, and stopping it again.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::process::command;
+
+pub struct RunningServer {
+    pub port: u16,
+    pub log: PathBuf,
+    child: Child,
+}
+
+impl RunningServer {
+    pub fn base_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for RunningServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> Result<u16, String> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| e.to_string())
+}
+
+/// Starts `binary` with a new database in `work`, serving `dist`, and waits for `/api/health`.
+pub fn start(binary: &Path, dist: &Path, work: &Path) -> Result<RunningServer, String> {
+    std::fs::create_dir_all(work).map_err(|e| e.to_string())?;
+    let port = free_port()?;
+    let log_path = work.join("server.log");
+    let log = std::fs::File::create(&log_path).map_err(|e| e.to_string())?;
+    let child = command(&binary.to_string_lossy())
+        .args(["--addr", "127.0.0.1", "--port", &port.to_string()])
+        .arg("--database")
+        .arg(work.join("inkuru.db"))
+        .arg("--dist")
+        .arg(dist)
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().map_err(|e| e.to_string())?)
+        .stderr(log)
+        .spawn()
+        .map_err(|e| format!("could not start inkuru-server: {e}"))?;
+    let mut server = RunningServer {
+        port,
+        log: log_path,
+        child,
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if let Ok(Some(status)) = server.child.try_wait() {
+            return Err(format!(
+                "inkuru-server exited early ({status}); see {}",
+                server.log.display()
+            ));
+        }
+        if get(port, "/api/health").is_ok_and(|(status, _)| status == 200) {
+            return Ok(server);
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    Err(format!(
+        "inkuru-server did not answer /api/health within 60 s; see {}",
+        server.log.display()
+    ))
+}
+
+/// GET `path` over HTTP/1.0 (no chunking, no compression): the status code and the body.
+pub fn get(port: u16, path: &str) -> Result<(u16, String), String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .map_err(|e| e.to_string())?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
+    let mut answer = String::new();
+    stream
+        .read_to_string(&mut answer)
+        .map_err(|e| e.to_string())?;
+    let status = answer
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("not an HTTP answer: {answer:.80}"))?;
+    let body = answer
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    Ok((status, body))
+}

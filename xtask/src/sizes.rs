@@ -1,0 +1,138 @@
+//! Byte sizes of the built SPA (raw, gzip -9, brotli -q 11) and the budgets CI holds them to.
+//! Sizes are deterministic for a given build, so unlike timings they may be asserted in tests.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Most the wasm may weigh, brotli-compressed. The goal is 100 KB (BENCHMARKS.md); this budget sits
+/// just above today's build so any growth fails CI and has to be argued for, and it comes down as the
+/// size work of the performance issue lands.
+pub const WASM_BROTLI_BUDGET: u64 = 200_000;
+/// Most the first view's own files (HTML, JS glue, CSS, wasm) may weigh, brotli-compressed.
+pub const FIRST_VIEW_BROTLI_BUDGET: u64 = 215_000;
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct FileSize {
+    pub name: String,
+    pub kind: &'static str,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+fn compressed_len(program: &str, args: &[&str], file: &Path) -> Result<u64, String> {
+    let output = Command::new(program)
+        .args(args)
+        .arg(file)
+        .output()
+        .map_err(|e| format!("cannot run {program} (installed by `cargo xtask setup`): {e}"))?;
+    if !output.status.success() {
+        return Err(format!("{program} failed on {}", file.display()));
+    }
+    Ok(output.stdout.len() as u64)
+}
+
+fn kind(name: &str) -> Option<&'static str> {
+    match name.rsplit('.').next()? {
+        "wasm" => Some("wasm"),
+        "js" => Some("js"),
+        "css" => Some("css"),
+        "html" => Some("html"),
+        _ => None,
+    }
+}
+
+/// Every wasm, JS, CSS and HTML file at the top of `dist`, sorted by name.
+pub fn bundle_sizes(dist: &Path) -> Result<Vec<FileSize>, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file())
+        .collect();
+    files.sort();
+    let mut sizes = Vec::new();
+    for path in files {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some(kind) = kind(&name) else { continue };
+        let raw = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
+        let gzip = compressed_len("gzip", &["-9", "-c"], &path)?;
+        let brotli = compressed_len("brotli", &["-q", "11", "-c"], &path)?;
+        sizes.push(FileSize {
+            name,
+            kind,
+            raw,
+            gzip,
+            brotli,
+        });
+    }
+    Ok(sizes)
+}
+
+/// Brotli bytes of the wasm.
+pub fn wasm_brotli(sizes: &[FileSize]) -> u64 {
+    sizes
+        .iter()
+        .filter(|f| f.kind == "wasm")
+        .map(|f| f.brotli)
+        .sum()
+}
+
+/// Brotli bytes of everything a first view loads from the bundle (the page's own HTML, JS, CSS, wasm).
+pub fn first_view_brotli(sizes: &[FileSize]) -> u64 {
+    sizes.iter().map(|f| f.brotli).sum()
+}
+
+/// One line per budget: `Ok` within budget, `Err` with the numbers when exceeded.
+pub fn check_budgets(sizes: &[FileSize]) -> Vec<Result<String, String>> {
+    [
+        ("wasm (brotli)", wasm_brotli(sizes), WASM_BROTLI_BUDGET),
+        (
+            "first view: html + js + css + wasm (brotli)",
+            first_view_brotli(sizes),
+            FIRST_VIEW_BROTLI_BUDGET,
+        ),
+    ]
+    .into_iter()
+    .map(|(what, actual, budget)| {
+        let line = format!("{what}: {actual} B of a {budget} B budget");
+        if actual <= budget {
+            Ok(line)
+        } else {
+            Err(format!("{line}: over by {} B", actual - budget))
+        }
+    })
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(kind: &'static str, brotli: u64) -> FileSize {
+        FileSize {
+            name: format!("x.{kind}"),
+            kind,
+            raw: brotli * 3,
+            gzip: brotli * 2,
+            brotli,
+        }
+    }
+
+    #[test]
+    fn budgets_fail_with_the_numbers() {
+        let within = vec![file("wasm", 1000), file("js", 100)];
+        assert!(check_budgets(&within).iter().all(Result::is_ok));
+        let over = vec![file("wasm", WASM_BROTLI_BUDGET + 5)];
+        let results = check_budgets(&over);
+        let message = results[0].as_ref().unwrap_err();
+        assert!(
+            message.contains(&format!("{}", WASM_BROTLI_BUDGET + 5)),
+            "{message}"
+        );
+        assert!(message.contains("over by 5 B"), "{message}");
+    }
+}
