@@ -19,6 +19,15 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// One failure: a step that could not run at all, reported after `message` is printed.
+    fn failure(message: impl std::fmt::Display) -> Counts {
+        println!("{message}");
+        Counts {
+            failed: 1,
+            ..Counts::default()
+        }
+    }
+
     fn add(&mut self, other: Counts) {
         self.passed += other.passed;
         self.failed += other.failed;
@@ -68,11 +77,7 @@ fn cargo_tests(command: &mut Command) -> Counts {
     let mut child = match child {
         Ok(child) => child,
         Err(e) => {
-            println!("could not start: {e}");
-            return Counts {
-                failed: 1,
-                ..Counts::default()
-            };
+            return Counts::failure(format!("could not start: {e}"));
         }
     };
     let mut counts = Counts::default();
@@ -98,13 +103,7 @@ fn check(command: &mut Command) -> Counts {
             passed: 1,
             ..Counts::default()
         },
-        Err(message) => {
-            println!("{message}");
-            Counts {
-                failed: 1,
-                ..Counts::default()
-            }
-        }
+        Err(message) => Counts::failure(message),
     }
 }
 
@@ -165,18 +164,10 @@ fn budgets() -> Counts {
     let sizes = match sizes::bundle_sizes(&dist) {
         Ok(sizes) if !sizes.is_empty() => sizes,
         Ok(_) => {
-            println!("no built files in {}", dist.display());
-            return Counts {
-                failed: 1,
-                ..Counts::default()
-            };
+            return Counts::failure(format!("no built files in {}", dist.display()));
         }
         Err(message) => {
-            println!("{message}");
-            return Counts {
-                failed: 1,
-                ..Counts::default()
-            };
+            return Counts::failure(message);
         }
     };
     let mut counts = Counts::default();
@@ -242,13 +233,7 @@ pub fn run() -> Result<(), String> {
         ]))
     });
     layer("end-to-end (Playwright, release build)", &mut || {
-        end_to_end().unwrap_or_else(|message| {
-            println!("{message}");
-            Counts {
-                failed: 1,
-                ..Counts::default()
-            }
-        })
+        end_to_end().unwrap_or_else(Counts::failure)
     });
     layer("byte budgets (release build)", &mut budgets);
 

@@ -1,0 +1,100 @@
+// Interaction latency and memory, for `cargo xtask bench` (not a test: it only reports).
+// Usage: node tests/bench/interactions.mjs BASE_URL OUT.json
+//
+// Chromium with 4× CPU throttling (DevTools protocol). Latency is the Event Timing duration of each
+// interaction (input delay + handlers + next paint); Chromium reports only interactions of 16 ms or
+// more, so one that leaves no entry counts as 16 ms, an upper bound.
+import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+
+const [base, out] = process.argv.slice(2);
+const ROUNDS = 5;
+const FLOOR_MS = 16;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+});
+
+// Collects Event Timing entries and keeps a handle on the wasm memory when the app instantiates it.
+const INIT = `
+  window.__events = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.interactionId) window.__events.push({ name: e.name, duration: e.duration, id: e.interactionId });
+  }).observe({ type: 'event', durationThreshold: ${FLOOR_MS}, buffered: true });
+  for (const key of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[key];
+    WebAssembly[key] = async (...args) => {
+      const result = await original.apply(WebAssembly, args);
+      const exports = (result.instance ?? result).exports;
+      window.__wasmMemory = Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
+      return result;
+    };
+  }
+`;
+
+/** Runs `action` and returns the longest Event Timing duration it caused (or the floor). */
+async function measure(page, action) {
+  await page.evaluate(() => { window.__events = []; });
+  await action();
+  await page.waitForTimeout(300); // let the next paint happen and the observer report
+  const events = await page.evaluate(() => window.__events);
+  return Math.max(FLOOR_MS, ...events.map((e) => e.duration));
+}
+
+const samples = { open_article: [], open_comment_form: [], type_comment: [], submit_comment: [] };
+const articleVisibleMs = [];
+let memory = null;
+
+for (let round = 0; round < ROUNDS; round++) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+
+  await page.goto(`${base}/news/all-around/out-of-rwanda`);
+  await page.locator('.card h2 a').first().waitFor();
+  const started = Date.now();
+  samples.open_article.push(await measure(page, () => page.locator('.card h2 a').nth(round % 3).click()));
+  await page.locator('#article-headline').waitFor();
+  articleVisibleMs.push(Date.now() - started);
+
+  if (round === 0) {
+    memory = await page.evaluate(() => ({
+      js_heap_bytes: performance.memory ? performance.memory.usedJSHeapSize : null,
+      wasm_memory_bytes: window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : null,
+    }));
+  }
+
+  samples.open_comment_form.push(await measure(page, () => page.getByRole('button', { name: 'Leave your comment' }).click()));
+  await page.getByLabel('Your name').fill('Bench Reader');
+  await page.getByLabel('Your email').fill('bench@example.rw');
+  const field = page.getByLabel('Your comment');
+  await field.focus();
+  for (const ch of 'Clear and useful.') {
+    samples.type_comment.push(await measure(page, () => page.keyboard.type(ch)));
+  }
+  samples.submit_comment.push(await measure(page, () => page.getByRole('button', { name: 'Post comment' }).click()));
+  await page.locator('.comment', { hasText: 'Clear and useful.' }).first().waitFor();
+  await context.close();
+}
+await browser.close();
+
+const percentile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
+};
+const all = Object.values(samples).flat();
+const result = {
+  cpu_throttling: 4,
+  rounds: ROUNDS,
+  floor_ms: FLOOR_MS,
+  interactions: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, { p50_ms: percentile(v, 0.5), p98_ms: percentile(v, 0.98), count: v.length }])),
+  all: { p50_ms: percentile(all, 0.5), p98_ms: percentile(all, 0.98), count: all.length },
+  article_visible_after_click_ms: { p50_ms: percentile(articleVisibleMs, 0.5), max_ms: Math.max(...articleVisibleMs) },
+  memory_after_first_article: memory,
+};
+writeFileSync(out, JSON.stringify(result, null, 2));
+console.log(JSON.stringify(result, null, 2));
