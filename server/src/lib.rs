@@ -8,6 +8,7 @@ pub mod extract;
 pub mod media;
 mod routes;
 pub mod seed;
+pub mod shell;
 pub mod spa;
 
 use std::path::Path;
@@ -43,7 +44,7 @@ pub fn app(state: AppState, dist: &Path) -> Router {
             routes::router().layer(DefaultBodyLimit::max(MAX_BODY_BYTES)),
         )
         .merge(media::router());
-    spa::with_spa_fallback(routes, dist)
+    spa::with_spa_fallback(routes, dist, state.clone())
         .with_state(state)
         .layer(axum::middleware::from_fn(spa::cache_headers))
         // Outside in: request id → trace (logs carry the id) → timeout → compression (br, gzip).

@@ -1,5 +1,6 @@
-//! Serves the built SPA: real files as they are, and `index.html` for any other path so that a
-//! reload on a deep link (`/articles/…`, `/news/all-around`) reaches the client-side router.
+//! Serves the built SPA: real files as they are, and the shell (`index.html`, see `shell`) for any
+//! other path so that a reload on a deep link (`/articles/…`, `/news/all-around`) reaches the
+//! client-side router.
 
 use std::path::Path;
 
@@ -8,14 +9,22 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use axum::Router;
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 
 /// Adds the SPA as the fallback for every path the router does not handle (outside `/api`, `/media`).
-pub fn with_spa_fallback(router: Router<crate::AppState>, dist: &Path) -> Router<crate::AppState> {
-    let index = dist.join("index.html");
+pub fn with_spa_fallback(
+    router: Router<crate::AppState>,
+    dist: &Path,
+    state: crate::AppState,
+) -> Router<crate::AppState> {
+    let index = crate::shell::index_of(dist);
     if index.is_file() {
-        // `fallback` (not `not_found_service`) keeps index.html's 200 status for deep links.
-        router.fallback_service(ServeDir::new(dist).fallback(ServeFile::new(index)))
+        // Real files as they are; every other path gets the shell with its first answers embedded.
+        let page = axum::routing::get(crate::shell::page)
+            .with_state((state, crate::shell::Shell { index }));
+        // `/` too goes to the shell (not straight to index.html), so the front page gets its data.
+        let files = ServeDir::new(dist).append_index_html_on_directories(false);
+        router.fallback_service(files.fallback(page))
     } else {
         tracing::warn!(dist = %dist.display(), "no built SPA found; serving a notice instead");
         router.fallback(not_built)
@@ -23,7 +32,7 @@ pub fn with_spa_fallback(router: Router<crate::AppState>, dist: &Path) -> Router
 }
 
 /// Shown when the server runs without a built front end, instead of a bare 404.
-async fn not_built() -> impl IntoResponse {
+pub async fn not_built() -> impl IntoResponse {
     (
         StatusCode::SERVICE_UNAVAILABLE,
         [(header::CACHE_CONTROL, "no-store")],

@@ -358,8 +358,8 @@ async fn deep_links_get_the_spa_shell_and_files_are_served_as_files() {
     for path in [
         "/",
         "/news/all-around/out-of-rwanda",
+        "/news?page=2",
         "/articles/amavubi-win-qualifier",
-        "/no/such/page",
     ] {
         let answer = site.get(path).await;
         assert_eq!(answer.status, StatusCode::OK, "{path}");
@@ -368,10 +368,69 @@ async fn deep_links_get_the_spa_shell_and_files_are_served_as_files() {
             "{path}: {}",
             answer.content_type
         );
-        assert_eq!(answer.text(), INDEX_HTML, "{path}");
+        assert!(answer.text().starts_with(INDEX_HTML), "{path}");
     }
     let robots = site.get("/robots.txt").await;
     assert_eq!(robots.text(), "User-agent: *\n");
+}
+
+/// The answers the server embedded in a page's shell, keyed by API path.
+fn embedded(answer: &Answer) -> serde_json::Map<String, serde_json::Value> {
+    let html = answer.text();
+    let mut found = serde_json::Map::new();
+    for chunk in html
+        .split("<script type=\"application/json\" data-api-path=\"")
+        .skip(1)
+    {
+        let (path, rest) = chunk.split_once("\">").unwrap();
+        let json = rest.split("</script>").next().unwrap();
+        found.insert(
+            path.replace("&amp;", "&"),
+            serde_json::from_str(json).unwrap(),
+        );
+    }
+    assert!(!found.is_empty(), "no embedded answers in {html}");
+    found
+}
+
+#[tokio::test]
+async fn a_page_shell_carries_the_answers_its_page_asks_for_first() {
+    let site = site().await;
+    let article = embedded(&site.get("/articles/amavubi-win-qualifier").await);
+    let embedded_article: Article =
+        serde_json::from_value(article["/api/articles/amavubi-win-qualifier"].clone()).unwrap();
+    let fetched: Article = site.get("/api/articles/amavubi-win-qualifier").await.json();
+    assert_eq!(embedded_article, fetched);
+    let _: SectionTree = serde_json::from_value(article["/api/sections"].clone()).unwrap();
+
+    let section = embedded(&site.get("/news/all-around?page=1").await);
+    let page: ArticlePage =
+        serde_json::from_value(section["/api/articles?section=all-around&page=1"].clone()).unwrap();
+    assert!(page
+        .items
+        .iter()
+        .all(|a| a.section.path.starts_with("news/all-around")));
+
+    let home = embedded(&site.get("/").await);
+    assert!(home.contains_key("/api/articles?page=1"));
+}
+
+#[tokio::test]
+async fn pages_that_do_not_exist_are_404_with_the_shell() {
+    let site = site().await;
+    for path in [
+        "/articles/no-such-story",
+        "/articles/Not%20A%20Slug",
+        "/no/such/section",
+    ] {
+        let answer = site.get(path).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(
+            answer.text(),
+            INDEX_HTML,
+            "{path}: the app still starts and shows its not-found page"
+        );
+    }
 }
 
 #[tokio::test]

@@ -75,6 +75,33 @@ pub fn classify(status: u16, body: &str, retry_after: Option<&str>) -> ApiError 
     }
 }
 
+/// The answer the server embedded for `path` in the page it served (inkuru-server's `shell`: one
+/// `<script type="application/json" data-api-path="…">` per answer). Each is used once, by the first
+/// request of that path, which then needs no round trip; later requests (navigation, Retry) go to
+/// the network for fresh data.
+#[cfg(target_arch = "wasm32")]
+fn take_embedded(path: &str) -> Option<String> {
+    let elements = leptos::prelude::document()
+        .query_selector_all("script[data-api-path]")
+        .ok()?;
+    (0..elements.length())
+        .filter_map(|i| elements.item(i))
+        .find_map(|node| {
+            use wasm_bindgen::JsCast;
+            let element = node.dyn_into::<web_sys::Element>().ok()?;
+            if element.get_attribute("data-api-path").as_deref() != Some(path) {
+                return None;
+            }
+            element.remove();
+            element.text_content()
+        })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn take_embedded(_path: &str) -> Option<String> {
+    None
+}
+
 fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
 }
@@ -92,6 +119,12 @@ async fn finish<T: DeserializeOwned>(response: gloo_net::http::Response) -> Resu
 
 /// GET `path` and decode the JSON answer.
 pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    if let Some(answer) = take_embedded(path) {
+        // An embedded answer of the wrong shape is ignored: the network is asked instead.
+        if let Ok(value) = decode(&answer) {
+            return Ok(value);
+        }
+    }
     let response = gloo_net::http::Request::get(path)
         .header("accept", "application/json")
         .send()

@@ -86,6 +86,12 @@ test('an unknown article shows a real not-found page', async ({ page }) => {
 });
 
 test('an API that is down shows a message and Retry, never a blank page', async ({ page }) => {
+  // Serve the page without the answers the server embeds, so the app has to ask the API.
+  await page.route('**/articles/amavubi-win-qualifier', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/<script type="application\/json" data-api-path="[^"]*">.*?<\/script>/gs, '');
+    await route.fulfill({ response, body: html });
+  });
   await page.route('**/api/articles/amavubi-win-qualifier', (route) => route.abort('connectionrefused'));
   await page.goto('/articles/amavubi-win-qualifier');
   const alert = page.getByRole('alert');
@@ -102,4 +108,14 @@ test('the masthead paints before the wasm arrives', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Inkuru' })).toBeVisible();
   await expect(page.locator('.section-nav-placeholder')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main');
+});
+
+test('a page loaded by URL renders from the answers embedded in it, with no API round trip', async ({ page }) => {
+  const apiReads = [];
+  page.on('request', (r) => { if (r.url().includes('/api/articles') || r.url().includes('/api/sections')) apiReads.push(r.url()); });
+  await page.goto('/articles/lake-kivu-ferry-service-resumes');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Ferry service on the lake resumes/);
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveCount(4);
+  // The comments are fetched; the article and the section tree came with the page.
+  expect(apiReads.filter((u) => !u.endsWith('/comments'))).toEqual([]);
 });

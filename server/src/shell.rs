@@ -1,0 +1,153 @@
+//! The HTML shell for a page URL: `index.html` with the first API answers that page will ask for
+//! embedded as JSON, so the app renders without waiting a round trip for them. An article or section
+//! that does not exist gets the same shell with status 404, so crawlers and link checkers see it too.
+
+use std::path::{Path, PathBuf};
+
+use axum::extract::State;
+use axum::http::{header, StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Response};
+use inkuru_api::{paths, Slug};
+use serde_json::{Map, Value};
+
+use crate::{db, AppState};
+
+/// Where the shell comes from; cheap to clone into the handler.
+#[derive(Clone)]
+pub struct Shell {
+    pub index: PathBuf,
+}
+
+/// The attribute naming the API path an embedded answer stands for (read by `src/api/client.rs`).
+pub const API_PATH_ATTRIBUTE: &str = "data-api-path";
+
+/// JSON that is safe inside `<script>`: `<` only ever appears inside JSON strings, where `\u003c`
+/// means the same, so no `</script>` or `<!--` can end the element early.
+pub fn script_safe_json(value: &Value) -> String {
+    value.to_string().replace('<', "\\u003c")
+}
+
+/// Inserts one JSON element per answer just before `</body>` (or at the end if there is none).
+/// One element per answer lets the app parse each straight into its type (no generic JSON tree in
+/// the wasm). API paths hold only URL-safe characters and `?&=`, so they need no escaping.
+pub fn embed(index_html: &str, data: &Map<String, Value>) -> String {
+    let elements: String = data
+        .iter()
+        .map(|(path, answer)| {
+            format!(
+                "<script type=\"application/json\" {API_PATH_ATTRIBUTE}=\"{}\">{}</script>",
+                path.replace('&', "&amp;").replace('"', "&quot;"),
+                script_safe_json(answer)
+            )
+        })
+        .collect();
+    match index_html.rfind("</body>") {
+        Some(at) => format!("{}{elements}{}", &index_html[..at], &index_html[at..]),
+        None => format!("{index_html}{elements}"),
+    }
+}
+
+/// The API answers a page at `uri` asks for first, keyed by the API path the app will request.
+/// `Err(())` when the page names an article or section that does not exist.
+async fn first_answers(state: &AppState, uri: &Uri) -> Result<Map<String, Value>, ()> {
+    let mut data = Map::new();
+    let Ok(tree) = db::sections::tree(&state.db).await else {
+        return Ok(data);
+    };
+    let path = uri.path().trim_matches('/');
+    let page = uri
+        .query()
+        .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("page=")))
+        .and_then(|p| p.parse::<u32>().ok())
+        .filter(|p| *p >= 1)
+        .unwrap_or(1);
+    if let Some(slug) = path.strip_prefix("articles/") {
+        let slug = Slug::parse(slug).map_err(|_| ())?;
+        match db::articles::get(&state.db, &slug).await {
+            Ok(Some(article)) => insert(&mut data, paths::article(&slug), &article),
+            Ok(None) => return Err(()),
+            Err(_) => {}
+        }
+    } else if path.is_empty() {
+        if let Ok(Some(list)) =
+            db::articles::list(&state.db, None, 1, paths::DEFAULT_PER_PAGE).await
+        {
+            insert(&mut data, paths::articles(None, 1), &list);
+        }
+    } else {
+        let section = tree.by_path(path).ok_or(())?;
+        if let Ok(Some(list)) = db::articles::list(
+            &state.db,
+            Some(&section.slug),
+            page,
+            paths::DEFAULT_PER_PAGE,
+        )
+        .await
+        {
+            insert(&mut data, paths::articles(Some(&section.slug), page), &list);
+        }
+    }
+    insert(&mut data, paths::SECTIONS.to_owned(), &tree);
+    Ok(data)
+}
+
+fn insert<T: serde::Serialize>(data: &mut Map<String, Value>, key: String, value: &T) {
+    if let Ok(value) = serde_json::to_value(value) {
+        data.insert(key, value);
+    }
+}
+
+/// GET any page URL that is not a file → the shell, with its first answers embedded.
+pub async fn page(State((state, shell)): State<(AppState, Shell)>, uri: Uri) -> Response {
+    let Ok(index) = tokio::fs::read_to_string(&shell.index).await else {
+        return crate::spa::not_built().await.into_response();
+    };
+    let (status, data) = match first_answers(&state, &uri).await {
+        Ok(data) => (StatusCode::OK, data),
+        Err(()) => (StatusCode::NOT_FOUND, Map::new()),
+    };
+    (
+        status,
+        [(header::CACHE_CONTROL, "no-cache")],
+        Html(embed(&index, &data)),
+    )
+        .into_response()
+}
+
+/// The shell's source file in `dist`.
+pub fn index_of(dist: &Path) -> PathBuf {
+    dist.join("index.html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_json_cannot_close_the_script() {
+        let value = serde_json::json!({ "headline": "</script><script>alert(1)</script> <!--" });
+        let text = script_safe_json(&value);
+        assert!(!text.contains('<'), "{text}");
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
+
+    #[test]
+    fn data_goes_just_before_the_end_of_the_body() {
+        let mut data = Map::new();
+        data.insert(
+            "/api/sections".into(),
+            serde_json::json!({ "sections": [] }),
+        );
+        data.insert(
+            "/api/articles?page=1&x=1".into(),
+            serde_json::json!({ "items": [] }),
+        );
+        let html = embed("<html><body><div id=\"app\"></div></body></html>", &data);
+        assert!(html.ends_with(
+            "<script type=\"application/json\" data-api-path=\"/api/articles?page=1&amp;x=1\">{\"items\":[]}</script>\
+             <script type=\"application/json\" data-api-path=\"/api/sections\">{\"sections\":[]}</script></body></html>"
+        ), "{html}");
+        assert_eq!(embed("<body></body>", &Map::new()), "<body></body>");
+    }
+}
