@@ -63,14 +63,14 @@ async fn first_answers(state: &AppState, uri: &Uri) -> Result<Map<String, Value>
         .unwrap_or(1);
     if let Some(slug) = path.strip_prefix("articles/") {
         let slug = Slug::parse(slug).map_err(|_| ())?;
-        match db::articles::get(&state.db, &slug).await {
+        match db::articles::get(&state.db, &tree, &slug).await {
             Ok(Some(article)) => insert(&mut data, paths::article(&slug), &article),
             Ok(None) => return Err(()),
             Err(_) => {}
         }
     } else if path.is_empty() {
         if let Ok(Some(list)) =
-            db::articles::list(&state.db, None, 1, paths::DEFAULT_PER_PAGE).await
+            db::articles::list(&state.db, &tree, None, 1, paths::DEFAULT_PER_PAGE).await
         {
             insert(&mut data, paths::articles(None, 1), &list);
         }
@@ -78,6 +78,7 @@ async fn first_answers(state: &AppState, uri: &Uri) -> Result<Map<String, Value>
         let section = tree.by_path(path).ok_or(())?;
         if let Ok(Some(list)) = db::articles::list(
             &state.db,
+            &tree,
             Some(&section.slug),
             page,
             paths::DEFAULT_PER_PAGE,

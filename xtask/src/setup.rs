@@ -140,27 +140,13 @@ fn apt(packages: &[String]) -> Result<String, String> {
         cmd.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
         execute(&mut cmd)
     };
+    let missing: Vec<&str> = missing.iter().map(|s| s.as_str()).collect();
+    let names = missing.join(" ");
     apt_get(&["update", "-qq"])?;
     let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
-    args.extend(missing.iter().map(|s| s.as_str()));
-    apt_get(&args).map_err(|e| {
-        format!(
-            "{e}\nInstall these Debian packages as root: {}",
-            missing
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        )
-    })?;
-    Ok(format!(
-        "installed {}",
-        missing
-            .iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    ))
+    args.extend(&missing);
+    apt_get(&args).map_err(|e| format!("{e}\nInstall these Debian packages as root: {names}"))?;
+    Ok(format!("installed {names}"))
 }
 
 fn installed_version(binary: &str) -> Option<String> {

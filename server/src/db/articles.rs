@@ -67,14 +67,15 @@ fn section_ref(tree: &SectionTree, section_id: i64) -> AppResult<SectionRef> {
 }
 
 /// A page of articles, newest first: all of them, or those of `section` and its subsections.
-/// `None` when `section` names no section.
+/// `None` when `section` names no section. `tree` is the current section tree (callers often have
+/// it already, so it is not read again here).
 pub async fn list(
     db: &Db,
+    tree: &SectionTree,
     section: Option<&Slug>,
     page: u32,
     per_page: u32,
 ) -> AppResult<Option<ArticlePage>> {
-    let tree = sections::tree(db).await?;
     let section_id = match section {
         Some(slug) => match tree.sections.iter().find(|s| &s.slug == slug) {
             Some(s) => Some(s.id),
@@ -108,7 +109,7 @@ pub async fn list(
     for row in rows {
         items.push(ArticleSummary {
             slug: slug(&row.slug)?,
-            section: section_ref(&tree, row.section_id)?,
+            section: section_ref(tree, row.section_id)?,
             headline: row.headline,
             standfirst: row.standfirst,
             published_at: row.published_at,
@@ -129,8 +130,8 @@ pub async fn list(
     }))
 }
 
-/// One article by slug, or `None`.
-pub async fn get(db: &Db, wanted: &Slug) -> AppResult<Option<Article>> {
+/// One article by slug, or `None`. `tree` is the current section tree, for the breadcrumb trail.
+pub async fn get(db: &Db, tree: &SectionTree, wanted: &Slug) -> AppResult<Option<Article>> {
     let row: Option<ArticleRow> = sqlx::query_as(
         "SELECT a.slug, a.section_id, a.headline, a.standfirst, a.author_name, a.published_at,
                 a.updated_at, a.body_html, a.image_src, a.image_width, a.image_height, a.image_alt,
@@ -142,7 +143,6 @@ pub async fn get(db: &Db, wanted: &Slug) -> AppResult<Option<Article>> {
     .fetch_optional(db)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let tree = sections::tree(db).await?;
     Ok(Some(Article {
         slug: slug(&row.slug)?,
         headline: row.headline,
@@ -152,7 +152,7 @@ pub async fn get(db: &Db, wanted: &Slug) -> AppResult<Option<Article>> {
         },
         published_at: row.published_at,
         updated_at: row.updated_at,
-        section_path: sections::refs_for(&tree, row.section_id),
+        section_path: sections::refs_for(tree, row.section_id),
         hero: image(
             row.image_src,
             row.image_width,

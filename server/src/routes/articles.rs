@@ -56,7 +56,8 @@ async fn list(
         None | Some("") => None,
         Some(value) => Some(slug_or_404(value, "section")?),
     };
-    db::articles::list(&state.db, section.as_ref(), page, per_page)
+    let tree = db::sections::tree(&state.db).await?;
+    db::articles::list(&state.db, &tree, section.as_ref(), page, per_page)
         .await?
         .map(Json)
         .ok_or_else(|| AppError::NotFound("No section has this address.".into()))
@@ -65,7 +66,8 @@ async fn list(
 /// GET /api/articles/{slug} → 200 the article; 404 when there is none.
 async fn one(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Json<Article>> {
     let slug = slug_or_404(&slug, "article")?;
-    db::articles::get(&state.db, &slug)
+    let tree = db::sections::tree(&state.db).await?;
+    db::articles::get(&state.db, &tree, &slug)
         .await?
         .map(Json)
         .ok_or_else(|| AppError::NotFound("No article has this address.".into()))
