@@ -1,4 +1,4 @@
-//! Collects the `style!` blocks of every component into target/stylers.css (copied into dist/ by
+//! Collects the `style!` blocks of every component into target/stylers.css (inlined into dist/index.html by
 //! the Trunk post_build hook).
 
 fn main() {

@@ -1,7 +1,12 @@
-//! The app: the router with every route in one place, and the shell around the pages (skip link,
-//! header with the section navigation, main region, footer).
+//! The app: the router with every route in one place, and the shell around the pages (header with
+//! the section navigation, footer).
+//!
+//! The app is mounted into index.html's `<main>`, so content the server wrote there stays in place
+//! (see `crate::prerender`); the header and footer go into their own slots of index.html, each
+//! replacing the static copy that painted before the wasm arrived.
 
 use inkuru_api::SectionTree;
+use leptos::portal::Portal;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -24,18 +29,48 @@ pub fn App() -> impl IntoView {
     view! {
         <Title formatter=|page: String| if page.is_empty() { "Inkuru".to_owned() } else { format!("{page} · Inkuru") }/>
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <SiteHeader sections/>
-            <main id="main" tabindex="-1">
-                // First match wins: fixed prefixes before the catch-all section path.
-                <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/articles/:slug") view=ArticlePage/>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/*path") view=SectionPage/>
-                </Routes>
-            </main>
-            <SiteFooter/>
+            {in_slot(HEADER_SLOT, move || view! { <SiteHeader sections/> })}
+            // First match wins: fixed prefixes before the catch-all section path.
+            <Routes fallback=|| view! { <NotFoundPage/> }>
+                <Route path=path!("/articles/:slug") view=ArticlePage/>
+                <Route path=path!("/") view=HomePage/>
+                <Route path=path!("/*path") view=SectionPage/>
+            </Routes>
+            {in_slot(FOOTER_SLOT, || view! { <SiteFooter/> })}
         </Router>
+    }
+}
+
+/// index.html's slots for the header and footer (ids), each holding a static copy marked
+/// `data-static` until the app's copy is in place.
+const HEADER_SLOT: &str = "site-header";
+const FOOTER_SLOT: &str = "site-footer";
+
+/// `view` rendered into the slot `id` of index.html (keeping this app's context: router, sections),
+/// or where it stands if the page has no such slot (a test page).
+fn in_slot<V: IntoView + 'static>(
+    id: &'static str,
+    view: impl Fn() -> V + Send + Sync + 'static,
+) -> AnyView {
+    match document().get_element_by_id(id) {
+        Some(slot) => view! {
+            <Portal mount=slot>
+                {
+                    // First runs once the app's copy is in the slot, before the next frame: the
+                    // reader never sees both copies or neither.
+                    Effect::new(move || retire_static_copy(id));
+                    view()
+                }
+            </Portal>
+        }
+        .into_any(),
+        None => view().into_any(),
+    }
+}
+
+fn retire_static_copy(slot: &str) {
+    if let Ok(Some(copy)) = document().query_selector(&format!("#{slot} > [data-static]")) {
+        copy.remove();
     }
 }
 

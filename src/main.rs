@@ -2,15 +2,13 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    // index.html paints a static shell inside #app before the wasm arrives; the app replaces it.
-    let shell = leptos::prelude::document()
-        .get_element_by_id("app")
+    // The app goes into index.html's <main>, after anything the server wrote there (see
+    // inkuru::prerender); header and footer find their own slots.
+    let main = leptos::prelude::document()
+        .get_element_by_id("main")
         .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok());
-    match shell {
-        Some(shell) => {
-            shell.set_inner_html("");
-            leptos::mount::mount_to(shell, inkuru::App).forget();
-        }
+    match main {
+        Some(main) => leptos::mount::mount_to(main, inkuru::App).forget(),
         None => leptos::mount::mount_to_body(inkuru::App),
     }
 }

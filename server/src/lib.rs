@@ -6,6 +6,7 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod media;
+pub mod prerender;
 mod routes;
 pub mod seed;
 pub mod shell;

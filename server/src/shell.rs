@@ -1,6 +1,8 @@
 //! The HTML shell for a page URL: `index.html` with the first API answers that page will ask for
-//! embedded as JSON, so the app renders without waiting a round trip for them. An article or section
-//! that does not exist gets the same shell with status 404, so crawlers and link checkers see it too.
+//! embedded as JSON, so the app renders without waiting a round trip for them, and, for an article,
+//! the article itself written into `<main>` (see `prerender`), so it paints before any wasm runs.
+//! An article or section that does not exist gets the same shell with status 404, so crawlers and
+//! link checkers see it too.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +12,7 @@ use axum::response::{Html, IntoResponse, Response};
 use inkuru_api::{paths, Slug};
 use serde_json::{Map, Value};
 
-use crate::{db, AppState};
+use crate::{db, prerender, AppState};
 
 /// Where the shell comes from; cheap to clone into the handler.
 #[derive(Clone)]
@@ -27,11 +29,28 @@ pub fn script_safe_json(value: &Value) -> String {
     value.to_string().replace('<', "\\u003c")
 }
 
-/// Inserts one JSON element per answer just before `</body>` (or at the end if there is none).
-/// One element per answer lets the app parse each straight into its type (no generic JSON tree in
-/// the wasm). API paths hold only URL-safe characters and `?&=`, so they need no escaping.
-pub fn embed(index_html: &str, data: &Map<String, Value>) -> String {
-    let elements: String = data
+/// What the server adds to the shell for one page URL.
+#[derive(Default)]
+pub struct FirstView {
+    /// API answers keyed by the API path the app will request.
+    pub answers: Map<String, Value>,
+    /// Page content written into `<main>`, already escaped.
+    pub content: Option<String>,
+}
+
+/// Writes `view` into the shell: the content just before `</main>` (the shell's only main element),
+/// and one JSON element per answer just before `</body>` (or at the end if there is none). One
+/// element per answer lets the app parse each straight into its type (no generic JSON tree in the
+/// wasm). API paths hold only URL-safe characters and `?&=`, so they need no escaping.
+pub fn embed(index_html: &str, view: &FirstView) -> String {
+    let mut html = match (&view.content, index_html.find("</main>")) {
+        (Some(content), Some(at)) => {
+            format!("{}{content}{}", &index_html[..at], &index_html[at..])
+        }
+        _ => index_html.to_owned(),
+    };
+    let elements: String = view
+        .answers
         .iter()
         .map(|(path, answer)| {
             format!(
@@ -41,18 +60,19 @@ pub fn embed(index_html: &str, data: &Map<String, Value>) -> String {
             )
         })
         .collect();
-    match index_html.rfind("</body>") {
-        Some(at) => format!("{}{elements}{}", &index_html[..at], &index_html[at..]),
-        None => format!("{index_html}{elements}"),
+    match html.rfind("</body>") {
+        Some(at) => html.insert_str(at, &elements),
+        None => html.push_str(&elements),
     }
+    html
 }
 
-/// The API answers a page at `uri` asks for first, keyed by the API path the app will request.
+/// The API answers a page at `uri` asks for first, and its server-written content.
 /// `Err(())` when the page names an article or section that does not exist.
-async fn first_answers(state: &AppState, uri: &Uri) -> Result<Map<String, Value>, ()> {
-    let mut data = Map::new();
+async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
+    let mut view = FirstView::default();
     let Ok(tree) = db::sections::tree(&state.db).await else {
-        return Ok(data);
+        return Ok(view);
     };
     let path = uri.path().trim_matches('/');
     let page = uri
@@ -64,7 +84,10 @@ async fn first_answers(state: &AppState, uri: &Uri) -> Result<Map<String, Value>
     if let Some(slug) = path.strip_prefix("articles/") {
         let slug = Slug::parse(slug).map_err(|_| ())?;
         match db::articles::get(&state.db, &tree, &slug).await {
-            Ok(Some(article)) => insert(&mut data, paths::article(&slug), &article),
+            Ok(Some(article)) => {
+                view.content = prerender::article(&article);
+                insert(&mut view.answers, paths::article(&slug), &article);
+            }
             Ok(None) => return Err(()),
             Err(_) => {}
         }
@@ -72,7 +95,7 @@ async fn first_answers(state: &AppState, uri: &Uri) -> Result<Map<String, Value>
         if let Ok(Some(list)) =
             db::articles::list(&state.db, &tree, None, 1, paths::DEFAULT_PER_PAGE).await
         {
-            insert(&mut data, paths::articles(None, 1), &list);
+            insert(&mut view.answers, paths::articles(None, 1), &list);
         }
     } else {
         let section = tree.by_path(path).ok_or(())?;
@@ -85,11 +108,15 @@ async fn first_answers(state: &AppState, uri: &Uri) -> Result<Map<String, Value>
         )
         .await
         {
-            insert(&mut data, paths::articles(Some(&section.slug), page), &list);
+            insert(
+                &mut view.answers,
+                paths::articles(Some(&section.slug), page),
+                &list,
+            );
         }
     }
-    insert(&mut data, paths::SECTIONS.to_owned(), &tree);
-    Ok(data)
+    insert(&mut view.answers, paths::SECTIONS.to_owned(), &tree);
+    Ok(view)
 }
 
 fn insert<T: serde::Serialize>(data: &mut Map<String, Value>, key: String, value: &T) {
@@ -103,14 +130,14 @@ pub async fn page(State((state, shell)): State<(AppState, Shell)>, uri: Uri) -> 
     let Ok(index) = tokio::fs::read_to_string(&shell.index).await else {
         return crate::spa::not_built().await.into_response();
     };
-    let (status, data) = match first_answers(&state, &uri).await {
-        Ok(data) => (StatusCode::OK, data),
-        Err(()) => (StatusCode::NOT_FOUND, Map::new()),
+    let (status, view) = match first_view(&state, &uri).await {
+        Ok(view) => (StatusCode::OK, view),
+        Err(()) => (StatusCode::NOT_FOUND, FirstView::default()),
     };
     (
         status,
         [(header::CACHE_CONTROL, "no-cache")],
-        Html(embed(&index, &data)),
+        Html(embed(&index, &view)),
     )
         .into_response()
 }
@@ -135,20 +162,37 @@ mod tests {
 
     #[test]
     fn data_goes_just_before_the_end_of_the_body() {
-        let mut data = Map::new();
-        data.insert(
+        let mut view = FirstView::default();
+        view.answers.insert(
             "/api/sections".into(),
             serde_json::json!({ "sections": [] }),
         );
-        data.insert(
+        view.answers.insert(
             "/api/articles?page=1&x=1".into(),
             serde_json::json!({ "items": [] }),
         );
-        let html = embed("<html><body><div id=\"app\"></div></body></html>", &data);
+        let html = embed("<html><body><div id=\"app\"></div></body></html>", &view);
         assert!(html.ends_with(
             "<script type=\"application/json\" data-api-path=\"/api/articles?page=1&amp;x=1\">{\"items\":[]}</script>\
              <script type=\"application/json\" data-api-path=\"/api/sections\">{\"sections\":[]}</script></body></html>"
         ), "{html}");
-        assert_eq!(embed("<body></body>", &Map::new()), "<body></body>");
+        assert_eq!(
+            embed("<body></body>", &FirstView::default()),
+            "<body></body>"
+        );
+    }
+
+    #[test]
+    fn content_goes_inside_main() {
+        let view = FirstView {
+            content: Some("<article>A</article>".into()),
+            ..FirstView::default()
+        };
+        assert_eq!(
+            embed("<body><main id=main tabindex=-1></main></body>", &view),
+            "<body><main id=main tabindex=-1><article>A</article></main></body>"
+        );
+        // A shell without a main element still gets its answers, just not the content.
+        assert_eq!(embed("<body></body>", &view), "<body></body>");
     }
 }

@@ -16,10 +16,12 @@ use tower::ServiceExt;
 
 struct TestSite {
     router: Router,
+    db: db::Db,
     _dir: TempDir,
 }
 
-const INDEX_HTML: &str = "<!doctype html><title>Inkuru test shell</title>";
+const INDEX_HTML: &str =
+    "<!doctype html><title>Inkuru test shell</title><main id=main tabindex=-1></main>";
 
 async fn site() -> TestSite {
     let dir = tempfile::tempdir().unwrap();
@@ -35,7 +37,8 @@ async fn site() -> TestSite {
     )
     .unwrap();
     TestSite {
-        router: app(AppState { db: pool }, &dist),
+        router: app(AppState { db: pool.clone() }, &dist),
+        db: pool,
         _dir: dir,
     }
 }
@@ -368,7 +371,12 @@ async fn deep_links_get_the_spa_shell_and_files_are_served_as_files() {
             "{path}: {}",
             answer.content_type
         );
-        assert!(answer.text().starts_with(INDEX_HTML), "{path}");
+        assert!(
+            answer
+                .text()
+                .starts_with("<!doctype html><title>Inkuru test shell</title>"),
+            "{path}"
+        );
     }
     let robots = site.get("/robots.txt").await;
     assert_eq!(robots.text(), "User-agent: *\n");
@@ -413,6 +421,44 @@ async fn a_page_shell_carries_the_answers_its_page_asks_for_first() {
 
     let home = embedded(&site.get("/").await);
     assert!(home.contains_key("/api/articles?page=1"));
+}
+
+#[tokio::test]
+async fn an_article_page_carries_the_article_itself_so_it_paints_without_wasm() {
+    let site = site().await;
+    sqlx::query("UPDATE articles SET headline = ? WHERE slug = 'amavubi-win-qualifier'")
+        .bind("Amavubi \"win\" <script>alert(1)</script> & qualify")
+        .execute(&site.db)
+        .await
+        .unwrap();
+    let html = site.get("/articles/amavubi-win-qualifier").await.text();
+    let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+    assert!(
+        main.contains("<div id=\"prerendered\" data-path=\"/articles/amavubi-win-qualifier\">"),
+        "{main}"
+    );
+    assert!(
+        main.contains("<h1 id=\"article-headline\">Amavubi &#34;win&#34; &#60;script&#62;alert(1)&#60;/script&#62; &#38; qualify</h1>"),
+        "{main}"
+    );
+    assert!(
+        !html.contains("<script>alert(1)"),
+        "the headline is text, never markup"
+    );
+    let article: Article = site.get("/api/articles/amavubi-win-qualifier").await.json();
+    assert!(
+        main.contains(&article.body_html),
+        "the sanitised body as stored"
+    );
+    for crumb in &article.section_path {
+        assert!(main.contains(&format!("<a href=\"/{}\">{}</a>", crumb.path, crumb.name)));
+    }
+
+    // Only article pages are written by the server; lists are drawn by the app.
+    for path in ["/", "/news"] {
+        let html = site.get(path).await.text();
+        assert!(!html.contains("prerendered"), "{path}");
+    }
 }
 
 #[tokio::test]

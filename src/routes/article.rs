@@ -1,13 +1,15 @@
 //! The article page (`/articles/{slug}`): breadcrumbs, headline, standfirst, byline, date, picture,
-//! the sanitised body, then the comments.
+//! the sanitised body, then the comments. When the server already wrote the article into the page
+//! (the first page of a visit), only the comments are rendered next to it (see `crate::prerender`).
 
 use inkuru_api::{paths, Article};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::api::{self, ApiError};
 use crate::components::{ArticleSkeleton, Breadcrumbs, ErrorNotice};
+use crate::prerender;
 use crate::routes::comments::CommentsSection;
 use crate::routes::NotFound;
 use crate::util::dates::reader_date;
@@ -21,13 +23,25 @@ pub fn ArticlePage() -> impl IntoView {
         let slug = slug();
         async move { api::articles::get(&slug).await }
     });
+    // The server-written article is the page until this data arrives: no skeleton under it.
+    let prerendered = prerender::adopt(&use_location().pathname.get_untracked());
     view! {
-        <Transition fallback=|| view! { <ArticleSkeleton/> }>
+        <Transition fallback=move || (!prerendered).then(|| view! { <ArticleSkeleton/> })>
             {move || Suspend::new(async move {
                 match article.await {
-                    Ok(article) => article_view(article).into_any(),
-                    Err(ApiError::NotFound(message)) => view! { <NotFound message/> }.into_any(),
+                    Ok(article) if prerender::adopt(&paths::article_page(&article.slug)) => {
+                        around_prerendered(article).into_any()
+                    }
+                    Ok(article) => {
+                        prerender::discard();
+                        article_view(article).into_any()
+                    }
+                    Err(ApiError::NotFound(message)) => {
+                        prerender::discard();
+                        view! { <NotFound message/> }.into_any()
+                    }
                     Err(error) => {
+                        prerender::discard();
                         view! {
                             <ErrorNotice message=error.to_string() on_retry=Callback::new(move |_| article.refetch())/>
                         }
@@ -39,6 +53,17 @@ pub fn ArticlePage() -> impl IntoView {
     }
 }
 
+/// What the app adds to the article the server wrote: the page's title and description (already
+/// in the HTML, kept by leptos_meta for later navigation) and the comments.
+fn around_prerendered(article: Article) -> impl IntoView {
+    view! {
+        <Title text=article.headline.clone()/>
+        <Meta name="description" content=article.standfirst.clone()/>
+        <CommentsSection slug=article.slug.clone() count=article.comment_count/>
+    }
+}
+
+/// The whole article, drawn by the app. Its markup matches `server/templates/article.html`.
 fn article_view(article: Article) -> impl IntoView {
     let section = article.section_path.last().cloned();
     let updated = article.updated_at.clone().map(|updated| {

@@ -9,6 +9,8 @@ use crate::components::{ArticleCard, CardsSkeleton, ErrorNotice};
 /// `/`
 #[component]
 pub fn HomePage() -> impl IntoView {
+    // Server-written content belongs to another page (see crate::prerender).
+    crate::prerender::discard();
     let latest = LocalResource::new(|| api::articles::list(None, 1));
     view! {
         <Title text="News from Rwanda and beyond"/>

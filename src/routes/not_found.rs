@@ -24,5 +24,7 @@ pub fn NotFound(
 /// The router's fallback.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
+    // Server-written content belongs to another page (see crate::prerender).
+    crate::prerender::discard();
     view! { <NotFound/> }
 }

@@ -34,6 +34,8 @@ fn refs(sections: &[&Section]) -> Vec<SectionRef> {
 /// `/*path`
 #[component]
 pub fn SectionPage() -> impl IntoView {
+    // Server-written content belongs to another page (see crate::prerender).
+    crate::prerender::discard();
     let params = use_params_map();
     let query = use_query_map();
     let path = move || params.read().get("path").unwrap_or_default();

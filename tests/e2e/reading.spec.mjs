@@ -119,3 +119,36 @@ test('a page loaded by URL renders from the answers embedded in it, with no API 
   // The comments are fetched; the article and the section tree came with the page.
   expect(apiReads.filter((u) => !u.endsWith('/comments'))).toEqual([]);
 });
+
+test('an article URL shows the article before the app starts, and the app keeps it in place', async ({ page }) => {
+  // Without the wasm the server-written article is the whole page: readable, nothing missing.
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto('/articles/rwandan-chefs-win-in-brussels');
+  const headline = page.getByRole('heading', { level: 1 });
+  await expect(headline).toHaveText('Two Rwandan chefs take top prize at a Brussels food festival');
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('listitem').first()).toHaveText('Home');
+  await expect(page.locator('.hero img')).toHaveAttribute('width', '1200');
+  expect(await page.locator('.article-body p').count()).toBeGreaterThan(1);
+  await expect(page.locator('.byline time')).toHaveText(/\d{4}/);
+
+  // With the app: it mounts around the same node (still inside #prerendered), draws nothing twice.
+  const errors = watchErrors(page);
+  await page.unroute(/\.wasm$/);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /^Comments/ })).toBeVisible();
+  await expect(page.locator('#prerendered #article-headline')).toHaveCount(1);
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.locator('header.site-header')).toHaveCount(1);
+  await expect(page.locator('footer.site-footer')).toHaveCount(1);
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveCount(4);
+
+  // The first navigation hands the page over to the app; Back draws the article as the app does.
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Home' }).click();
+  await expect(page.locator('.lead article h2')).not.toBeEmpty();
+  await expect(page.locator('#prerendered')).toHaveCount(0);
+  await page.goBack();
+  await expect(headline).toHaveText('Two Rwandan chefs take top prize at a Brussels food festival');
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: /^Comments/ })).toBeVisible();
+  expect(errors).toEqual([]);
+});

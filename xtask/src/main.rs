@@ -2,6 +2,7 @@
 //! `serve` builds and runs the site, `test` runs every test layer, `dev` runs the live-reload loop.
 
 mod bench;
+mod inline_styles;
 mod process;
 mod serve;
 mod server;
@@ -20,6 +21,7 @@ cargo xtask <command>
   bench [web|api]       build release, measure sizes, Lighthouse and API latency; write BENCHMARKS.md
   setup                 install the pinned tools (tools.toml); run by serve and test
   dev                   trunk serve with live reload on :3000, the API server on :8080
+  inline-styles DIR     Trunk's post-build hook: put the component styles into DIR/index.html
 ";
 
 fn main() -> ExitCode {
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
         Some("dev") => serve::dev(),
         Some("test") => test::run(),
         Some("bench") => bench::run(&args[1..]),
+        Some("inline-styles") => inline_styles::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())

@@ -10,6 +10,10 @@ use std::process::Command;
 pub const WASM_BROTLI_BUDGET: u64 = 200_000;
 /// Most the first view's own files (HTML, JS glue, CSS, wasm) may weigh, brotli-compressed.
 pub const FIRST_VIEW_BROTLI_BUDGET: u64 = 215_000;
+/// Most an article page's HTML as served (shell, server-written article, embedded API answers) may
+/// weigh, brotli-compressed: about what the first round trip of a new connection can carry, so
+/// the article can paint after one round trip.
+pub const ARTICLE_HTML_BROTLI_BUDGET: u64 = 14_000;
 
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FileSize {
@@ -30,6 +34,11 @@ fn compressed_len(program: &str, args: &[&str], file: &Path) -> Result<u64, Stri
         return Err(format!("{program} failed on {}", file.display()));
     }
     Ok(output.stdout.len() as u64)
+}
+
+/// Brotli (-q 11) bytes of a file, as a browser would receive it.
+pub fn brotli_len(file: &Path) -> Result<u64, String> {
+    compressed_len("brotli", &["-q", "11", "-c"], file)
 }
 
 fn kind(name: &str) -> Option<&'static str> {
@@ -97,15 +106,18 @@ pub fn check_budgets(sizes: &[FileSize]) -> Vec<Result<String, String>> {
         ),
     ]
     .into_iter()
-    .map(|(what, actual, budget)| {
-        let line = format!("{what}: {actual} B of a {budget} B budget");
-        if actual <= budget {
-            Ok(line)
-        } else {
-            Err(format!("{line}: over by {} B", actual - budget))
-        }
-    })
+    .map(|(what, actual, budget)| judge(what, actual, budget))
     .collect()
+}
+
+/// `Ok` with the figures when `actual` is within `budget`, `Err` with the overshoot when not.
+pub fn judge(what: &str, actual: u64, budget: u64) -> Result<String, String> {
+    let line = format!("{what}: {actual} B of a {budget} B budget");
+    if actual <= budget {
+        Ok(line)
+    } else {
+        Err(format!("{line}: over by {} B", actual - budget))
+    }
 }
 
 #[cfg(test)]

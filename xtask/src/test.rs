@@ -171,7 +171,15 @@ fn budgets() -> Counts {
         }
     };
     let mut counts = Counts::default();
-    for result in sizes::check_budgets(&sizes) {
+    let mut results = sizes::check_budgets(&sizes);
+    results.push(article_page_html_brotli(&dist).and_then(|actual| {
+        sizes::judge(
+            "article page HTML as served (brotli)",
+            actual,
+            sizes::ARTICLE_HTML_BROTLI_BUDGET,
+        )
+    }));
+    for result in results {
         match result {
             Ok(line) => {
                 println!("within budget: {line}");
@@ -184,6 +192,21 @@ fn budgets() -> Counts {
         }
     }
     counts
+}
+
+/// Brotli bytes of a demo article page as the server sends it, from the server the e2e layer built.
+fn article_page_html_brotli(dist: &Path) -> Result<u64, String> {
+    let root = root();
+    let work = root.join("target/budgets");
+    let server = server::start(&root.join("target/debug/inkuru-server"), dist, &work)?;
+    let path = "/articles/book-festival-record-crowds";
+    let (status, body) = server::get(server.port, path)?;
+    if status != 200 {
+        return Err(format!("GET {path} answered {status}"));
+    }
+    let file = work.join("article-page.html");
+    std::fs::write(&file, body).map_err(|e| e.to_string())?;
+    sizes::brotli_len(&file)
 }
 
 fn playwright(root: &Path, port: u16, work: &Path) -> Result<Counts, String> {
