@@ -13,7 +13,7 @@ use inkuru_api::{Article, ArticlePage};
 use serde_json::{json, Value};
 
 use crate::process::{command, execute, output, root};
-use crate::{serve, server, setup, sizes};
+use crate::{serve, server, setup, sizes, wasm_profile};
 
 const RUNS: usize = 5;
 const ARTICLE: &str = "rwandan-chefs-win-in-brussels";
@@ -67,6 +67,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "wasm_brotli": sizes::wasm_brotli(&sizes),
             "first_view_brotli": sizes::first_view_brotli(&sizes),
         });
+        results["article_page"] = article_page_size(&server, &work, &sizes)?;
+        let rustc_wasm = root.join("target/wasm32-unknown-unknown/wasm-release/inkuru.wasm");
+        results["wasm_profile"] = serde_json::to_value(wasm_profile::profile(&rustc_wasm, 15)?)
+            .map_err(|e| e.to_string())?;
         write_plain_article(&server, &bench_dist.join("plain"))?;
         let base = server.base_url();
         let pages = [
@@ -152,6 +156,32 @@ fn escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// The article page's HTML as the server sends it (shell, server-written article, embedded
+/// answers), and the whole first view of that page: that HTML plus the JS glue and the wasm.
+fn article_page_size(
+    server: &server::RunningServer,
+    work: &Path,
+    sizes: &[sizes::FileSize],
+) -> Result<Value, String> {
+    let (status, body) = server::get(server.port, &format!("/articles/{ARTICLE}"))?;
+    if status != 200 {
+        return Err(format!("GET /articles/{ARTICLE} answered {status}"));
+    }
+    let file = work.join("article-page.html");
+    std::fs::write(&file, &body).map_err(|e| e.to_string())?;
+    let html_brotli = sizes::brotli_len(&file)?;
+    let scripts: u64 = sizes
+        .iter()
+        .filter(|f| f.kind == "wasm" || f.kind == "js")
+        .map(|f| f.brotli)
+        .sum();
+    Ok(json!({
+        "html_raw": body.len(),
+        "html_brotli": html_brotli,
+        "first_view_brotli": html_brotli + scripts,
+    }))
 }
 
 /// The benchmark's baseline: the same article as a static page with the same global styles and no
@@ -330,6 +360,50 @@ fn report(results: &Value) -> String {
             kb(first)
         );
         let _ = writeln!(md, "Budgets asserted by `cargo xtask test`: wasm ≤ {} B, first-view files ≤ {} B (brotli).\n", sizes::WASM_BROTLI_BUDGET, sizes::FIRST_VIEW_BROTLI_BUDGET);
+    }
+    let page = &results["article_page"];
+    if let Some(html) = page["html_brotli"].as_f64() {
+        let first = page["first_view_brotli"].as_f64().unwrap_or(0.0);
+        let _ = writeln!(
+            md,
+            "Article page as served (`/articles/{ARTICLE}`: shell, the server-written article, the embedded API answers): \
+             HTML {} B raw, **{} brotli** (goal ≤ 14 KB: {}); its first view, HTML + JS + wasm: **{} brotli** (goal ≤ 130 KB: {}).\n",
+            page["html_raw"], kb(html), verdict(html / 1000.0, 14.0, " KB"), kb(first), verdict(first / 1000.0, 130.0, " KB")
+        );
+    }
+    if let Some(crates) = results["wasm_profile"]["crates"].as_array() {
+        let profile = &results["wasm_profile"];
+        let _ = writeln!(
+            md,
+            "### Where the wasm bytes go\n\nFrom the wasm rustc writes (`target/wasm32-unknown-unknown/wasm-release/inkuru.wasm`, before \
+             wasm-bindgen and wasm-opt strip the names): {} B of code, {} B of data. Shares are of that module.\n\n\
+             | crate | bytes | share |\n| --- | ---: | ---: |",
+            profile["code_bytes"], profile["data_bytes"]
+        );
+        for c in crates {
+            let _ = writeln!(
+                md,
+                "| `{}` | {} | {}% |",
+                c["name"].as_str().unwrap_or(""),
+                c["bytes"],
+                c["percent"]
+            );
+        }
+        let _ = writeln!(
+            md,
+            "\n| largest functions | bytes | share |\n| --- | ---: | ---: |"
+        );
+        for f in profile["functions"].as_array().into_iter().flatten() {
+            let name: String = f["name"].as_str().unwrap_or("").chars().take(110).collect();
+            let _ = writeln!(
+                md,
+                "| `{}` | {} | {}% |",
+                name.replace('|', "\\|"),
+                f["bytes"],
+                f["percent"]
+            );
+        }
+        let _ = writeln!(md);
     }
     if let Some(lh) = results["lighthouse"].as_object() {
         let _ = writeln!(

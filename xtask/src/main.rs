@@ -9,6 +9,7 @@ mod server;
 mod setup;
 mod sizes;
 mod test;
+mod wasm_profile;
 
 use std::process::ExitCode;
 
