@@ -1,10 +1,10 @@
 //! The hand-over from server-written page content to the app.
 //!
-//! For an article URL the server writes the article into `<main>` inside `#prerendered`
-//! (`server/src/prerender.rs`), so the largest paint needs no wasm. Repainting it would make the
-//! app's paint the largest one again (measured: LCP back to ≈ 2 s), so the app adopts it: the
-//! article route renders only what is around it (comments), the node stays where it is, and the
-//! first navigation to any other page removes it.
+//! For the page URL it serves, the server writes the page (an article, the front page, a section's
+//! stories) into `<main>` inside `#prerendered` (`server/src/prerender.rs`), so the largest paint
+//! needs no wasm. Repainting it would make the app's paint the largest one again (measured: LCP
+//! back to ≈ 2.5 s), so the app adopts it: the route renders only what the server could not write
+//! (the comments), the node stays where it is, and the first navigation to another page removes it.
 
 use leptos::prelude::document;
 use wasm_bindgen::JsCast;
@@ -15,17 +15,35 @@ fn element() -> Option<web_sys::Element> {
     document().get_element_by_id(ID)
 }
 
-/// Whether the server wrote the content of the page at `path` (`/articles/{slug}`) and it is still
-/// on the page. If so, its dates are shown in the reader's locale, as the app shows them.
-pub fn adopt(path: &str) -> bool {
+/// The page's URL as the server saw it: path and query (`/news?page=2`).
+pub fn current_url() -> String {
+    let location = leptos::prelude::window().location();
+    let path = location.pathname().unwrap_or_default();
+    let query = location.search().unwrap_or_default();
+    format!("{path}{query}")
+}
+
+/// Whether the server wrote the content of the page now shown (the browser's current URL) and it
+/// is still there. If so, its dates are shown in the reader's locale, as the app shows them.
+pub fn adopt() -> bool {
     let Some(element) = element() else {
         return false;
     };
-    if element.get_attribute("data-path").as_deref() != Some(path) {
+    if element.get_attribute("data-path") != Some(current_url()) {
         return false;
     }
     localise_dates(&element);
     true
+}
+
+/// Adopts the server-written content if it is this page's, or removes it if it is another's.
+/// Pages call this when they are about to show their own content.
+pub fn adopt_or_discard() -> bool {
+    let adopted = adopt();
+    if !adopted {
+        discard();
+    }
+    adopted
 }
 
 /// Removes server-written content, if any: another page is being shown.

@@ -1,9 +1,11 @@
 //! Page content the server writes into the HTML it serves for a page URL, so the largest paint
-//! needs no WebAssembly: the article of `/articles/{slug}`. The app finds it (`src/prerender.rs`)
-//! and leaves it in place, mounting only around it; it takes the page over on the next navigation.
+//! needs no WebAssembly: the article of `/articles/{slug}`, the front page's stories, a section's
+//! page of stories. The app finds it (`src/prerender.rs`) and leaves it in place, mounting only
+//! around it; it takes the page over on the next navigation. Each template mirrors the markup of
+//! the app's component for the same page (named at the top of the template).
 
 use askama::Template;
-use inkuru_api::{paths, Article, Image};
+use inkuru_api::{paths, Article, ArticlePage, ArticleSummary, Image, Section, SectionTree};
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::OffsetDateTime;
@@ -81,9 +83,139 @@ impl<'a> ArticleHtml<'a> {
     }
 }
 
-/// The article's HTML, or `None` if the template fails (the page then paints when the app starts).
-pub fn article(article: &Article) -> Option<String> {
-    ArticleHtml::new(article).render().ok()
+/// The article's HTML for the page at `path` (path and query, as requested), or `None` if the
+/// template fails (the page then paints when the app starts).
+pub fn article(article: &Article, path: &str) -> Option<String> {
+    let mut html = ArticleHtml::new(article);
+    html.path = path.to_owned();
+    html.render().ok()
+}
+
+/// A top-level section in the header.
+pub struct NavLink<'a> {
+    pub href: String,
+    pub name: &'a str,
+    pub current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "nav.html")]
+pub struct NavHtml<'a> {
+    pub links: Vec<NavLink<'a>>,
+}
+
+/// The header's row of top-level sections for the page at `path`; the section the page is in is
+/// marked current, as the app's links mark it.
+pub fn section_nav(tree: &SectionTree, path: &str) -> Option<String> {
+    let links = tree
+        .top_level()
+        .into_iter()
+        .map(|section| {
+            let href = paths::section_page(&section.path);
+            let current = path == href || path.starts_with(&format!("{href}/"));
+            NavLink {
+                href,
+                name: &section.name,
+                current,
+            }
+        })
+        .collect();
+    NavHtml { links }.render().ok()
+}
+
+/// A story in a list.
+pub struct Card<'a> {
+    pub lead: bool,
+    pub href: String,
+    pub image: Option<&'a Image>,
+    pub section: &'a str,
+    pub headline: &'a str,
+    pub standfirst: &'a str,
+    pub published: Stamp,
+}
+
+impl<'a> Card<'a> {
+    fn new(summary: &'a ArticleSummary, lead: bool) -> Self {
+        Self {
+            lead,
+            href: paths::article_page(&summary.slug),
+            image: summary.image.as_ref(),
+            section: &summary.section.name,
+            headline: &summary.headline,
+            standfirst: &summary.standfirst,
+            published: Stamp::new(&summary.published_at),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct FrontPageHtml<'a> {
+    pub path: &'a str,
+    pub lead: Option<Card<'a>>,
+    pub cards: Vec<Card<'a>>,
+}
+
+/// The front page (`/`): the newest story as the lead, then the rest of the first page.
+pub fn front_page(list: &ArticlePage, path: &str) -> Option<String> {
+    let mut items = list.items.iter();
+    FrontPageHtml {
+        path,
+        lead: items.next().map(|summary| Card::new(summary, true)),
+        cards: items.map(|summary| Card::new(summary, false)).collect(),
+    }
+    .render()
+    .ok()
+}
+
+#[derive(Template)]
+#[template(path = "section.html")]
+pub struct SectionPageHtml<'a> {
+    pub path: &'a str,
+    pub trail: Vec<Link>,
+    pub name: &'a str,
+    pub description: &'a str,
+    pub children: Vec<Link>,
+    pub cards: Vec<Card<'a>>,
+    pub page: u32,
+    pub total_pages: u32,
+    pub first: String,
+    pub newer: Option<String>,
+    pub older: Option<String>,
+}
+
+/// One page of a section's stories, with its breadcrumbs, subsections and pagination.
+pub fn section_page(
+    tree: &SectionTree,
+    section: &Section,
+    list: &ArticlePage,
+    path: &str,
+) -> Option<String> {
+    let link = |section: &Section| Link {
+        href: paths::section_page(&section.path),
+        name: section.name.clone(),
+    };
+    let base = paths::section_page(&section.path);
+    let (page, total_pages) = (list.page, list.total_pages());
+    SectionPageHtml {
+        path,
+        trail: tree.trail(section.id).into_iter().map(link).collect(),
+        name: &section.name,
+        description: &section.description,
+        children: tree
+            .children_of(Some(section.id))
+            .into_iter()
+            .map(link)
+            .collect(),
+        cards: list.items.iter().map(|s| Card::new(s, false)).collect(),
+        page,
+        total_pages,
+        first: base.clone(),
+        newer: (page > 1 && page <= total_pages).then(|| format!("{base}?page={}", page - 1)),
+        older: (page < total_pages).then(|| format!("{base}?page={}", page + 1)),
+    }
+    .render()
+    .ok()
 }
 
 #[cfg(test)]
@@ -120,7 +252,7 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_the_sanitised_body_is_kept() {
-        let html = article(&sample()).unwrap();
+        let html = article(&sample(), "/articles/a-b").unwrap();
         assert!(
             html.contains("Quotes &#34; and &#60;tags&#62; &#38; more"),
             "{html}"
@@ -137,8 +269,28 @@ mod tests {
     }
 
     #[test]
+    fn the_section_a_page_is_in_is_current() {
+        let json = r#"{"sections":[
+            {"id":1,"slug":"news","name":"News","parent_id":null,"position":0,"description":"","path":"news"},
+            {"id":2,"slug":"newsroom","name":"Newsroom","parent_id":null,"position":1,"description":"","path":"newsroom"}]}"#;
+        let tree: SectionTree = serde_json::from_str(json).unwrap();
+        let nav = section_nav(&tree, "/news/rwanda").unwrap();
+        assert!(
+            nav.contains("<a href=\"/news\" aria-current=\"page\">News</a>"),
+            "{nav}"
+        );
+        assert!(nav.contains("<a href=\"/newsroom\">Newsroom</a>"), "{nav}");
+        let nav = section_nav(&tree, "/articles/x").unwrap();
+        assert!(!nav.contains("aria-current"), "{nav}");
+    }
+
+    #[test]
     fn dates_read_as_english_and_bad_ones_stay_as_they_came() {
-        let html = article(&sample()).unwrap();
+        let html = article(&sample(), "/articles/a-b?x=\"1\"").unwrap();
+        assert!(
+            html.contains("data-path=\"/articles/a-b?x=&#34;1&#34;\""),
+            "{html}"
+        );
         assert!(
             html.contains("<time datetime=\"2026-11-24T08:00:00Z\">24 November 2026</time>"),
             "{html}"

@@ -1,6 +1,6 @@
 //! The HTML shell for a page URL: `index.html` with the first API answers that page will ask for
-//! embedded as JSON, so the app renders without waiting a round trip for them, and, for an article,
-//! the article itself written into `<main>` (see `prerender`), so it paints before any wasm runs.
+//! embedded as JSON, so the app renders without waiting a round trip for them, and the page itself
+//! written into `<main>` (see `prerender`), so it paints before any wasm runs.
 //! An article or section that does not exist gets the same shell with status 404, so crawlers and
 //! link checkers see it too.
 
@@ -36,6 +36,22 @@ pub struct FirstView {
     pub answers: Map<String, Value>,
     /// Page content written into `<main>`, already escaped.
     pub content: Option<String>,
+    /// The header's section links, in place of the shell's empty placeholder.
+    pub nav: Option<String>,
+}
+
+/// `html` with the empty `<div>` whose class attribute is `class_name` (quoted or, after the
+/// minifier, not) replaced. The same name in the inline CSS is not a class attribute.
+fn replace_empty_element(html: &str, class_name: &str, with: &str) -> Option<String> {
+    let at = [
+        format!("class=\"{class_name}\""),
+        format!("class={class_name}>"),
+    ]
+    .iter()
+    .find_map(|attribute| html.find(attribute.as_str()))?;
+    let start = html[..at].rfind('<')?;
+    let end = at + html[at..].find("</div>")? + "</div>".len();
+    Some(format!("{}{with}{}", &html[..start], &html[end..]))
 }
 
 /// Writes `view` into the shell: the content just before `</main>` (the shell's only main element),
@@ -49,6 +65,11 @@ pub fn embed(index_html: &str, view: &FirstView) -> String {
         }
         _ => index_html.to_owned(),
     };
+    if let Some(nav) = &view.nav {
+        if let Some(with_nav) = replace_empty_element(&html, "section-nav-placeholder", nav) {
+            html = with_nav;
+        }
+    }
     let elements: String = view
         .answers
         .iter()
@@ -74,6 +95,8 @@ async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
     let Ok(tree) = db::sections::tree(&state.db).await else {
         return Ok(view);
     };
+    // What the app compares with its own location to know the written content is this page's.
+    let requested = uri.path_and_query().map_or("/", |p| p.as_str());
     let path = uri.path().trim_matches('/');
     let page = uri
         .query()
@@ -85,7 +108,7 @@ async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
         let slug = Slug::parse(slug).map_err(|_| ())?;
         match db::articles::get(&state.db, &tree, &slug).await {
             Ok(Some(article)) => {
-                view.content = prerender::article(&article);
+                view.content = prerender::article(&article, requested);
                 insert(&mut view.answers, paths::article(&slug), &article);
             }
             Ok(None) => return Err(()),
@@ -95,6 +118,7 @@ async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
         if let Ok(Some(list)) =
             db::articles::list(&state.db, &tree, None, 1, paths::DEFAULT_PER_PAGE).await
         {
+            view.content = prerender::front_page(&list, requested);
             insert(&mut view.answers, paths::articles(None, 1), &list);
         }
     } else {
@@ -108,6 +132,7 @@ async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
         )
         .await
         {
+            view.content = prerender::section_page(&tree, section, &list, requested);
             insert(
                 &mut view.answers,
                 paths::articles(Some(&section.slug), page),
@@ -115,6 +140,7 @@ async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
             );
         }
     }
+    view.nav = prerender::section_nav(&tree, uri.path());
     insert(&mut view.answers, paths::SECTIONS.to_owned(), &tree);
     Ok(view)
 }
@@ -194,5 +220,20 @@ mod tests {
         );
         // A shell without a main element still gets its answers, just not the content.
         assert_eq!(embed("<body></body>", &view), "<body></body>");
+    }
+
+    #[test]
+    fn section_links_replace_the_placeholder() {
+        let view = FirstView {
+            nav: Some("<nav>N</nav>".into()),
+            ..FirstView::default()
+        };
+        assert_eq!(
+            embed(
+                "<header><div class=section-nav-placeholder></div></header><main></main>",
+                &view
+            ),
+            "<header><nav>N</nav></header><main></main>"
+        );
     }
 }

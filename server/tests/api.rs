@@ -453,12 +453,61 @@ async fn an_article_page_carries_the_article_itself_so_it_paints_without_wasm() 
     for crumb in &article.section_path {
         assert!(main.contains(&format!("<a href=\"/{}\">{}</a>", crumb.path, crumb.name)));
     }
+}
 
-    // Only article pages are written by the server; lists are drawn by the app.
-    for path in ["/", "/news"] {
-        let html = site.get(path).await.text();
-        assert!(!html.contains("prerendered"), "{path}");
+#[tokio::test]
+async fn list_pages_carry_their_stories_so_they_paint_without_wasm() {
+    let site = site().await;
+    let main_of =
+        |html: &str| html[html.find("<main").unwrap()..html.find("</main>").unwrap()].to_owned();
+
+    let home = main_of(&site.get("/").await.text());
+    let latest: ArticlePage = site.get("/api/articles?page=1").await.json();
+    assert!(
+        home.contains("<div id=\"prerendered\" data-path=\"/\">"),
+        "{home}"
+    );
+    assert!(
+        home.contains("<article class=\"card\" data-lead=\"\">"),
+        "the lead story: {home}"
+    );
+    for story in &latest.items {
+        assert!(
+            home.contains(&format!("<a href=\"/articles/{}\">", story.slug)),
+            "{}",
+            story.slug
+        );
     }
+
+    let second = main_of(&site.get("/news?page=2").await.text());
+    let page: ArticlePage = site.get("/api/articles?section=news&page=2").await.json();
+    assert!(second.contains("data-path=\"/news?page=2\""), "{second}");
+    assert!(
+        second.contains("<a href=\"/news\" aria-current=\"page\">News</a>"),
+        "{second}"
+    );
+    assert!(
+        second.contains("<a href=\"/news?page=1\" rel=\"prev\">"),
+        "{second}"
+    );
+    assert!(
+        second.contains(&format!("Page 2 of {}", page.total_pages())),
+        "{second}"
+    );
+    assert!(
+        second.contains("aria-label=\"Sections in News\""),
+        "{second}"
+    );
+    for story in &page.items {
+        assert!(second.contains(&format!("<a href=\"/articles/{}\">", story.slug)));
+    }
+
+    // Past the last page: said plainly, with the way back.
+    let past = main_of(&site.get("/news?page=999").await.text());
+    assert!(
+        past.contains("This section has no page 999. <a href=\"/news\">Go to its first page</a>."),
+        "{past}"
+    );
 }
 
 #[tokio::test]

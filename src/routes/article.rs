@@ -5,7 +5,7 @@
 use inkuru_api::{paths, Article};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError};
 use crate::components::{ArticleSkeleton, Breadcrumbs, ErrorNotice};
@@ -24,18 +24,13 @@ pub fn ArticlePage() -> impl IntoView {
         async move { api::articles::get(&slug).await }
     });
     // The server-written article is the page until this data arrives: no skeleton under it.
-    let prerendered = prerender::adopt(&use_location().pathname.get_untracked());
+    let prerendered = prerender::adopt_or_discard();
     view! {
         <Transition fallback=move || (!prerendered).then(|| view! { <ArticleSkeleton/> })>
             {move || Suspend::new(async move {
                 match article.await {
-                    Ok(article) if prerender::adopt(&paths::article_page(&article.slug)) => {
-                        around_prerendered(article).into_any()
-                    }
-                    Ok(article) => {
-                        prerender::discard();
-                        article_view(article).into_any()
-                    }
+                    Ok(article) if prerender::adopt_or_discard() => around_prerendered(article).into_any(),
+                    Ok(article) => article_view(article).into_any(),
                     Err(ApiError::NotFound(message)) => {
                         prerender::discard();
                         view! { <NotFound message/> }.into_any()

@@ -5,20 +5,23 @@ use leptos_meta::{Meta, Title};
 
 use crate::api;
 use crate::components::{ArticleCard, CardsSkeleton, ErrorNotice};
+use crate::prerender;
 
 /// `/`
 #[component]
 pub fn HomePage() -> impl IntoView {
-    // Server-written content belongs to another page (see crate::prerender).
-    crate::prerender::discard();
+    // The server may have written this page already (see crate::prerender).
+    let prerendered = prerender::adopt_or_discard();
     let latest = LocalResource::new(|| api::articles::list(None, 1));
     view! {
         <Title text="News from Rwanda and beyond"/>
         <Meta name="description" content="Inkuru: news from Rwanda and beyond, fast and calm to read."/>
         <h1 class="visually-hidden">"Latest news"</h1>
-        <Transition fallback=|| view! { <CardsSkeleton/> }>
+        <Transition fallback=move || (!prerendered).then(|| view! { <CardsSkeleton/> })>
             {move || Suspend::new(async move {
                 match latest.await {
+                    // Already on screen, written by the server.
+                    Ok(_) if prerender::adopt_or_discard() => ().into_any(),
                     Ok(page) => {
                         let mut items = page.items.into_iter();
                         let lead = items.next().map(|summary| view! { <ArticleCard summary lead=true/> });

@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::{self, ApiError};
 use crate::app::SiteSections;
 use crate::components::{ArticleCard, Breadcrumbs, CardsSkeleton, ErrorNotice};
+use crate::prerender;
 use crate::routes::NotFound;
 
 /// Everything a section page shows, loaded together.
@@ -34,8 +35,8 @@ fn refs(sections: &[&Section]) -> Vec<SectionRef> {
 /// `/*path`
 #[component]
 pub fn SectionPage() -> impl IntoView {
-    // Server-written content belongs to another page (see crate::prerender).
-    crate::prerender::discard();
+    // The server may have written this page already (see crate::prerender).
+    let prerendered = prerender::adopt_or_discard();
     let params = use_params_map();
     let query = use_query_map();
     let path = move || params.read().get("path").unwrap_or_default();
@@ -75,12 +76,22 @@ pub fn SectionPage() -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=|| view! { <CardsSkeleton/> }>
+        <Transition fallback=move || (!prerendered).then(|| view! { <CardsSkeleton/> })>
             {move || Suspend::new(async move {
                 match data.await {
+                    // Already on screen, written by the server; the title is in its HTML too, but
+                    // leptos_meta owns the title from here on.
+                    Ok(view) if prerender::adopt_or_discard() => {
+                        view! { <Title text=view.section.name/> }.into_any()
+                    }
                     Ok(view) => section_view(view).into_any(),
-                    Err(ApiError::NotFound(message)) => view! { <NotFound message/> }.into_any(),
+                    Err(ApiError::NotFound(message)) => {
+                        prerender::discard();
+                        view! { <NotFound message/> }.into_any()
+                    }
                     Err(error) => {
+                        // Content written for another page of this section must not look current.
+                        prerender::adopt_or_discard();
                         view! {
                             <ErrorNotice message=error.to_string() on_retry=Callback::new(move |_| data.refetch())/>
                         }
@@ -103,7 +114,7 @@ fn section_view(
     let page = articles.page;
     let total_pages = articles.total_pages();
     let base = paths::section_page(&section.path);
-    let newer = (page > 1).then(|| format!("{base}?page={}", page - 1));
+    let newer = (page > 1 && page <= total_pages).then(|| format!("{base}?page={}", page - 1));
     let older = (page < total_pages).then(|| format!("{base}?page={}", page + 1));
     let subsections = (!children.is_empty()).then(|| {
         view! {
@@ -117,10 +128,21 @@ fn section_view(
             </nav>
         }
     });
-    let empty = articles
-        .items
-        .is_empty()
-        .then(|| view! { <p class="empty">"No articles in this section yet."</p> });
+    // Same words as server/templates/section.html.
+    let first_page = base.clone();
+    let empty = articles.items.is_empty().then(|| {
+        if page > 1 {
+            view! {
+                <p class="empty">
+                    {format!("This section has no page {page}. ")}
+                    <a href=first_page>"Go to its first page"</a>"."
+                </p>
+            }
+            .into_any()
+        } else {
+            view! { <p class="empty">"No articles in this section yet."</p> }.into_any()
+        }
+    });
     view! {
         <Title text=section.name.clone()/>
         <Meta name="description" content=section.description.clone()/>
@@ -136,7 +158,7 @@ fn section_view(
         </div>
         <nav class="pagination" aria-label="Pages">
             {newer.map(|href| view! { <a href=href rel="prev">"← Newer"</a> })}
-            {(total_pages > 1).then(|| view! { <span>{format!("Page {page} of {total_pages}")}</span> })}
+            {(total_pages > 1 && page <= total_pages).then(|| view! { <span>{format!("Page {page} of {total_pages}")}</span> })}
             {older.map(|href| view! { <a href=href rel="next">"Older →"</a> })}
         </nav>
     }

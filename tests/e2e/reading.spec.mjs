@@ -101,12 +101,12 @@ test('an API that is down shows a message and Retry, never a blank page', async 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Late header/);
 });
 
-test('the masthead paints before the wasm arrives', async ({ page }) => {
-  // Hold the wasm back: what shows then is the static shell from index.html alone.
+test('the masthead and the section links paint before the wasm arrives', async ({ page }) => {
+  // Hold the wasm back: what shows then is the HTML the server sent, alone.
   await page.route('**/*.wasm', () => {});
   await page.goto('/news', { waitUntil: 'domcontentloaded' });
   await expect(page.getByRole('link', { name: 'Inkuru' })).toBeVisible();
-  await expect(page.locator('.section-nav-placeholder')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections', exact: true }).getByRole('link')).toHaveCount(4);
   await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main');
 });
 
@@ -150,5 +150,34 @@ test('an article URL shows the article before the app starts, and the app keeps 
   await expect(headline).toHaveText('Two Rwandan chefs take top prize at a Brussels food festival');
   await expect(page.locator('h1')).toHaveCount(1);
   await expect(page.getByRole('heading', { name: /^Comments/ })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('home and section pages paint from the server and hand over to the app', async ({ page }) => {
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto('/news?page=2');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('News');
+  await expect(page.getByText(/^Page 2 of \d+$/)).toBeVisible();
+  expect(await page.locator('.card h2 a').count()).toBeGreaterThan(0);
+  const sections = page.getByRole('navigation', { name: 'Sections', exact: true });
+  await expect(sections.getByRole('link')).toHaveText(['News', 'Business', 'Sport', 'Culture']);
+  await expect(sections.getByRole('link', { name: 'News' })).toHaveAttribute('aria-current', 'page');
+
+  const errors = watchErrors(page);
+  await page.unroute(/\.wasm$/);
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveCount(4);
+  await expect(page.locator('#prerendered .lead article h2')).toHaveCount(1);
+  await expect(page.locator('.lead article')).toHaveCount(1);
+
+  // Client-side: a section, then its next page; each drawn once, the server's copy gone.
+  await page.evaluate(() => { window.__stillTheSamePage = true; });
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'News' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('News');
+  await expect(page.locator('#prerendered')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Older →' }).click();
+  await expect(page.getByText(/^Page 2 of \d+$/)).toBeVisible();
+  await expect(page.locator('h1')).toHaveCount(1);
+  expect(await page.evaluate(() => window.__stillTheSamePage)).toBe(true);
   expect(errors).toEqual([]);
 });

@@ -25,8 +25,16 @@ pub struct Profile {
     pub functions: Vec<Contributor>,
 }
 
-/// The crate a demangled symbol belongs to: `<alloc::vec::Vec<T> as core::ops::Drop>::drop` → `alloc`.
+/// The crate a demangled symbol belongs to: `<alloc::vec::Vec<T> as core::ops::Drop>::drop` → `alloc`;
+/// a generic impl (`<T as core::any::Any>::type_id`) belongs to the trait's crate.
 pub fn crate_of(symbol: &str) -> String {
+    if let Some(rest) = symbol.strip_prefix('<') {
+        if let Some((self_type, trait_path)) = rest.split_once(" as ") {
+            if !self_type.contains("::") {
+                return crate_of(trait_path);
+            }
+        }
+    }
     let trimmed = symbol.trim_start_matches(['<', '&', '*', '(', '[']);
     let trimmed = ["mut ", "dyn ", "const "]
         .iter()
@@ -143,6 +151,8 @@ mod tests {
         );
         assert_eq!(crate_of("<dyn core::any::Any>::type_id"), "core");
         assert_eq!(crate_of("memcpy"), "memcpy");
+        assert_eq!(crate_of("<T as core::any::Any>::type_id"), "core");
+        assert_eq!(crate_of("<F as tachys::view::Render>::build"), "tachys");
         assert_eq!(crate_of("<>"), "(other)");
     }
 }
