@@ -1,5 +1,6 @@
 //! Presentational components: plain data or signals in, view out. None of them fetch.
 
+pub mod after_next_paint;
 pub mod article_card;
 pub mod breadcrumbs;
 pub mod comment_form;
@@ -8,6 +9,7 @@ pub mod error_notice;
 pub mod section_nav;
 pub mod skeleton;
 
+pub use after_next_paint::AfterNextPaint;
 pub use article_card::ArticleCard;
 pub use breadcrumbs::Breadcrumbs;
 pub use comment_form::CommentForm;

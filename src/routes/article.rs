@@ -8,7 +8,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError};
-use crate::components::{ArticleSkeleton, Breadcrumbs, ErrorNotice};
+use crate::components::{AfterNextPaint, ArticleSkeleton, Breadcrumbs, ErrorNotice};
 use crate::prerender;
 use crate::routes::comments::CommentsSection;
 use crate::routes::NotFound;
@@ -36,7 +36,8 @@ pub fn ArticlePage() -> impl IntoView {
                         view! { <NotFound message/> }.into_any()
                     }
                     Err(error) => {
-                        prerender::discard();
+                        // The server-written article stays readable; the notice goes under it.
+                        prerender::adopt_or_discard();
                         view! {
                             <ErrorNotice message=error.to_string() on_retry=Callback::new(move |_| article.refetch())/>
                         }
@@ -54,7 +55,9 @@ fn around_prerendered(article: Article) -> impl IntoView {
     view! {
         <Title text=article.headline.clone()/>
         <Meta name="description" content=article.standfirst.clone()/>
-        <CommentsSection slug=article.slug.clone() count=article.comment_count/>
+        <AfterNextPaint>
+            <CommentsSection slug=article.slug.clone() count=article.comment_count/>
+        </AfterNextPaint>
     }
 }
 
@@ -91,6 +94,8 @@ fn article_view(article: Article) -> impl IntoView {
             // Sanitised by the server against an allow-list before it was stored (inkuru-server seed/import).
             <div class="article-body" inner_html=article.body_html.clone()></div>
         </article>
-        <CommentsSection slug=article.slug.clone() count=article.comment_count/>
+        <AfterNextPaint>
+            <CommentsSection slug=article.slug.clone() count=article.comment_count/>
+        </AfterNextPaint>
     }
 }

@@ -10,6 +10,15 @@ function watchErrors(page) {
   return errors;
 }
 
+/**
+ * Waits until the app runs, not only the HTML the server wrote: it has replaced the static header.
+ * Before that a click on a link is an ordinary page load, which is fine for a reader but not what
+ * a test of client-side navigation means to check.
+ */
+async function appStarted(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-static]'));
+}
+
 async function expectNoAxeViolations(page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
@@ -18,6 +27,7 @@ async function expectNoAxeViolations(page) {
 test('home → section navigation → article, all client-side', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/');
+  await appStarted(page);
   await expect(page.getByRole('link', { name: 'Inkuru' })).toBeVisible();
   const sections = page.getByRole('navigation', { name: 'Sections' });
   await expect(sections.getByRole('link')).toHaveText(['News', 'Business', 'Sport', 'Culture']);
@@ -96,6 +106,8 @@ test('an API that is down shows a message and Retry, never a blank page', async 
   await page.goto('/articles/amavubi-win-qualifier');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('could not reach Inkuru');
+  // The article the server wrote into the page stays readable above the notice.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Late header/);
   await page.unroute('**/api/articles/amavubi-win-qualifier');
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Late header/);
@@ -166,6 +178,7 @@ test('home and section pages paint from the server and hand over to the app', as
   const errors = watchErrors(page);
   await page.unroute(/\.wasm$/);
   await page.goto('/');
+  await appStarted(page);
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveCount(4);
   await expect(page.locator('#prerendered .lead article h2')).toHaveCount(1);
   await expect(page.locator('.lead article')).toHaveCount(1);

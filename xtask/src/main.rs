@@ -20,6 +20,7 @@ cargo xtask <command>
                         flags go to inkuru-server: --port, --addr, --database, --dist, --no-demo
   test                  every test layer: lint, native unit, server integration, wasm, end-to-end
   bench [web|api]       build release, measure sizes, Lighthouse and API latency; write BENCHMARKS.md
+  bench report          write BENCHMARKS.md again from benchmarks.json (no measuring)
   setup                 install the pinned tools (tools.toml); run by serve and test
   dev                   trunk serve with live reload on :3000, the API server on :8080
   inline-styles DIR     Trunk's post-build hook: put the component styles into DIR/index.html
