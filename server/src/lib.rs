@@ -4,10 +4,12 @@
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod etag;
 pub mod extract;
 pub mod media;
 pub mod prerender;
 mod routes;
+pub mod security;
 pub mod seed;
 pub mod shell;
 pub mod spa;
@@ -42,12 +44,20 @@ pub fn app(state: AppState, dist: &Path) -> Router {
     let routes = Router::new()
         .nest(
             "/api",
-            routes::router().layer(DefaultBodyLimit::max(MAX_BODY_BYTES)),
+            routes::router()
+                .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+                .layer(axum::middleware::from_fn(etag::conditional_get)),
         )
         .merge(media::router());
+    let index_html = std::fs::read_to_string(shell::index_of(dist)).ok();
+    let security = security::SecurityHeaders::new(index_html.as_deref());
     spa::with_spa_fallback(routes, dist, state.clone())
         .with_state(state)
         .layer(axum::middleware::from_fn(spa::cache_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            security,
+            security::add_headers,
+        ))
         // Outside in: request id → trace (logs carry the id) → timeout → compression (br, gzip).
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use inkuru_api::{Article, ArticlePage, Comment, CommentList, ErrorBody, ErrorCode, SectionTree};
@@ -20,8 +20,8 @@ struct TestSite {
     _dir: TempDir,
 }
 
-const INDEX_HTML: &str =
-    "<!doctype html><title>Inkuru test shell</title><main id=main tabindex=-1></main>";
+const INDEX_HTML: &str = "<!doctype html><title>Inkuru test shell</title>\
+    <style>main{}</style><main id=main tabindex=-1></main><script type=module>start()</script>";
 
 async fn site() -> TestSite {
     let dir = tempfile::tempdir().unwrap();
@@ -46,6 +46,7 @@ async fn site() -> TestSite {
 struct Answer {
     status: StatusCode,
     content_type: String,
+    headers: HeaderMap,
     body: Vec<u8>,
 }
 
@@ -56,6 +57,13 @@ impl Answer {
     }
     fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
+    }
+    fn header(&self, name: header::HeaderName) -> String {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned()
     }
     /// Asserts the documented error shape and returns it.
     fn error(&self, status: StatusCode, code: ErrorCode) -> ErrorBody {
@@ -82,6 +90,7 @@ impl TestSite {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
             .to_owned();
+        let headers = response.headers().clone();
         let body = response
             .into_body()
             .collect()
@@ -92,6 +101,7 @@ impl TestSite {
         Answer {
             status,
             content_type,
+            headers,
             body,
         }
     }
@@ -621,4 +631,74 @@ async fn answers_are_compressed_for_browsers_that_accept_it() {
             .and_then(|v| v.to_str().ok()),
         Some("br")
     );
+}
+
+#[tokio::test]
+async fn api_answers_carry_an_etag_and_revalidate_with_304() {
+    let site = site().await;
+    let path = "/api/articles/amavubi-win-qualifier/comments";
+    let first = site.get(path).await;
+    let tag = first.header(header::ETAG);
+    assert!(tag.starts_with("W/\""), "{tag}");
+    assert_eq!(first.header(header::CACHE_CONTROL), "no-cache");
+
+    let conditional = |tag: String| {
+        Request::get(path)
+            .header(header::IF_NONE_MATCH, tag)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let unchanged = site.send(conditional(tag.clone())).await;
+    assert_eq!(unchanged.status, StatusCode::NOT_MODIFIED);
+    assert!(unchanged.body.is_empty());
+    assert_eq!(unchanged.header(header::ETAG), tag);
+
+    // A new comment is a new answer: the old tag no longer matches.
+    let posted = site
+        .post_json(
+            path,
+            r#"{"name":"Aline","email":"aline@example.rw","body":"A fresh view."}"#,
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::CREATED, "{}", posted.text());
+    let changed = site.send(conditional(tag.clone())).await;
+    assert_eq!(changed.status, StatusCode::OK);
+    assert_ne!(changed.header(header::ETAG), tag);
+    assert!(changed.text().contains("A fresh view."));
+
+    // Errors are not tagged.
+    let missing = site.get("/api/articles/no-such-story").await;
+    assert_eq!(missing.header(header::ETAG), "");
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let site = site().await;
+    for path in [
+        "/",
+        "/articles/amavubi-win-qualifier",
+        "/api/sections",
+        "/api/nope",
+        "/robots.txt",
+    ] {
+        let answer = site.get(path).await;
+        let csp = answer.header(header::CONTENT_SECURITY_POLICY);
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+            "{path}: {csp}"
+        );
+        assert!(csp.contains("style-src 'self' 'sha256-"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert_eq!(
+            answer.header(header::X_CONTENT_TYPE_OPTIONS),
+            "nosniff",
+            "{path}"
+        );
+        assert_eq!(
+            answer.header(header::REFERRER_POLICY),
+            "strict-origin-when-cross-origin",
+            "{path}"
+        );
+    }
 }

@@ -65,7 +65,8 @@ pub fn CommentList(
                         <span
                             class="avatar"
                             aria-hidden="true"
-                            style=format!("background: hsl({}, 45%, 38%)", hue(&comment.author_name))
+                            // Set through the CSSOM (not a style attribute), which the CSP allows.
+                            style:background-color=format!("hsl({}, 45%, 38%)", hue(&comment.author_name))
                         >
                             {initials(&comment.author_name)}
                         </span>

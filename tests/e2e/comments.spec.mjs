@@ -2,6 +2,8 @@
 import { test, expect } from '@playwright/test';
 
 test('posting a valid comment shows it without a reload', async ({ page }) => {
+  const refused = [];
+  page.on('console', (m) => { if (m.text().includes('Content Security Policy')) refused.push(m.text()); });
   await page.goto('/articles/kigali-jazz-nights-return');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Jazz nights/);
   await page.evaluate(() => { window.__stillTheSamePage = true; });
@@ -22,6 +24,9 @@ test('posting a valid comment shows it without a reload', async ({ page }) => {
   await expect(posted).toBeVisible();
   await expect(posted).toContainText('Aline Uwase');
   await expect(posted).not.toContainText('aline@example.rw');
+  // The initials' colour comes through the CSSOM, which the Content-Security-Policy allows.
+  await expect(posted.locator('.avatar')).toHaveCSS('background-color', /^rgb\(/);
+  expect(refused).toEqual([]);
   await expect(page.getByLabel('Your comment')).toHaveValue('');
   await expect(page.getByRole('status')).toContainText('published');
   expect(await page.evaluate(() => window.__stillTheSamePage)).toBe(true);

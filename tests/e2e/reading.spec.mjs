@@ -3,10 +3,16 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
-/** Fails the test on any uncaught error in the page (a panic in wasm is one). */
+/**
+ * Collects what must never happen on a page: uncaught errors (a panic in wasm is one) and anything
+ * the Content-Security-Policy refused (the browser reports it on the console).
+ */
 function watchErrors(page) {
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) errors.push(message.text());
+  });
   return errors;
 }
 
