@@ -10,6 +10,7 @@ use crate::media;
 
 const SECTIONS_JSON: &str = include_str!("../demo/sections.json");
 const ARTICLES_JSONL: &str = include_str!("../demo/articles.jsonl");
+const SITE_JSON: &str = include_str!("../demo/site.json");
 
 #[derive(Deserialize)]
 struct DemoSection {
@@ -43,8 +44,14 @@ struct DemoImage {
     caption: Option<String>,
 }
 
-/// Loads the demo content when the database has no sections yet; returns how many articles it added.
+/// Loads the demo content when the database has no sections yet (and the demo site settings when
+/// it has none); returns how many articles it added.
 pub async fn seed_if_empty(db: &Db) -> AppResult<usize> {
+    if !db::site::is_configured(db).await? {
+        let settings = serde_json::from_str(SITE_JSON)
+            .map_err(|e| AppError::internal(format!("demo/site.json: {e}")))?;
+        db::site::put(db, &settings).await?;
+    }
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sections")
         .fetch_one(db)
         .await?;

@@ -702,3 +702,77 @@ async fn every_response_carries_the_security_headers() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_site_settings_say_how_to_follow_share_and_comment() {
+    let site = site().await;
+    let answer = site.get("/api/site").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let settings: inkuru_api::SiteSettings = answer.json();
+    assert_eq!(settings.name, "Inkuru");
+    assert!(settings.problems().is_empty(), "{:?}", settings.problems());
+    let networks: Vec<_> = settings.follow.iter().map(|f| f.network.label()).collect();
+    assert_eq!(networks, ["Facebook", "X", "Instagram", "YouTube", "Email"]);
+    assert!(settings.share.enabled);
+    assert_eq!(settings.comments, inkuru_api::CommentPolicy::Open);
+    assert_eq!(settings.languages[0], "en");
+}
+
+#[tokio::test]
+async fn unsound_site_settings_are_refused_with_every_problem_named() {
+    let site = site().await;
+    let mut settings: inkuru_api::SiteSettings = site.get("/api/site").await.json();
+    settings.follow[0].url = "javascript:alert(1)".into();
+    settings.languages = vec![];
+    let message = match db::site::put(&site.db, &settings).await {
+        Err(inkuru_server::error::AppError::BadRequest(message)) => message,
+        _ => panic!("unsound settings were stored"),
+    };
+    assert!(
+        message.contains("Facebook") && message.contains("language"),
+        "{message}"
+    );
+    // Nothing changed.
+    let kept: inkuru_api::SiteSettings = site.get("/api/site").await.json();
+    assert!(kept.follow[0].url.starts_with("https://"));
+}
+
+#[tokio::test]
+async fn the_front_page_has_a_lead_and_each_sections_top_stories_without_repeats() {
+    let site = site().await;
+    let front: inkuru_api::FrontPage = site.get("/api/front-page").await.json();
+    let latest: ArticlePage = site.get("/api/articles?page=1&per_page=1").await.json();
+    let lead = front.lead.expect("a lead story");
+    assert_eq!(lead.slug, latest.items[0].slug, "the newest story leads");
+    let names: Vec<_> = front
+        .sections
+        .iter()
+        .map(|s| s.section.name.as_str())
+        .collect();
+    assert_eq!(names, ["News", "Business", "Sport", "Culture"]);
+    let mut seen = std::collections::HashSet::from([lead.slug.clone()]);
+    for group in &front.sections {
+        assert!(!group.stories.is_empty() && group.stories.len() <= 4);
+        for story in &group.stories {
+            assert!(
+                seen.insert(story.slug.clone()),
+                "{} shown twice",
+                story.slug
+            );
+            assert!(
+                story.section.path.starts_with(&group.section.path),
+                "{} is not in {}",
+                story.slug,
+                group.section.path
+            );
+        }
+        let dates: Vec<_> = group
+            .stories
+            .iter()
+            .map(|s| s.published_at.clone())
+            .collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by(|a, b| b.cmp(a));
+        assert_eq!(dates, sorted, "newest first");
+    }
+}

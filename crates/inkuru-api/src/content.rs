@@ -110,6 +110,24 @@ pub struct ArticleSummary {
     pub image: Option<Image>,
 }
 
+/// The front page: the lead story, then the top stories of each top-level section.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrontPage {
+    /// The newest story; absent only on a site with no articles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<ArticleSummary>,
+    /// Top-level sections in their order, each with its newest stories (none repeats the lead);
+    /// sections with no stories are left out.
+    pub sections: Vec<SectionStories>,
+}
+
+/// A section's top stories on the front page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionStories {
+    pub section: SectionRef,
+    pub stories: Vec<ArticleSummary>,
+}
+
 /// One page of a list of articles, newest first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticlePage {

@@ -8,11 +8,14 @@ pub mod comments;
 pub mod content;
 pub mod error;
 pub mod paths;
+pub mod site;
 pub mod slug;
 
 pub use comments::{Comment, CommentList, NewComment};
 pub use content::{
-    Article, ArticlePage, ArticleSummary, Byline, Image, Section, SectionRef, SectionTree,
+    Article, ArticlePage, ArticleSummary, Byline, FrontPage, Image, Section, SectionRef,
+    SectionStories, SectionTree,
 };
 pub use error::{ErrorBody, ErrorCode, FieldErrors};
+pub use site::{CommentPolicy, FollowLink, Network, ShareSettings, SiteSettings};
 pub use slug::{Slug, SlugError};

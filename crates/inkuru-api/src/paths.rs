@@ -6,6 +6,12 @@ use crate::slug::Slug;
 /// GET: the section tree.
 pub const SECTIONS: &str = "/api/sections";
 
+/// GET: the site's settings (name, "Follow us" links, share buttons, comment policy, languages).
+pub const SITE: &str = "/api/site";
+
+/// GET: the front page: the lead story and the top stories of each top-level section.
+pub const FRONT_PAGE: &str = "/api/front-page";
+
 /// Most articles a list page returns.
 pub const MAX_PER_PAGE: u32 = 50;
 /// Articles per page when the client does not say.

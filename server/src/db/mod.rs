@@ -4,6 +4,7 @@
 pub mod articles;
 pub mod comments;
 pub mod sections;
+pub mod site;
 
 use std::path::Path;
 use std::str::FromStr;

@@ -3,6 +3,7 @@
 mod articles;
 mod comments;
 mod sections;
+mod site;
 
 use axum::routing::get;
 use axum::{Json, Router};
@@ -17,6 +18,7 @@ pub fn router() -> Router<AppState> {
         .merge(sections::router())
         .merge(articles::router())
         .merge(comments::router())
+        .merge(site::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
 }

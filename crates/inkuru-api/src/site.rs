@@ -1,0 +1,183 @@
+//! Site settings: the site's name, its "Follow us" links, which share buttons are on, the comment
+//! policy and the languages it publishes in. One object, set by the newsroom, read by every page.
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::Image;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteSettings {
+    pub name: String,
+    pub tagline: String,
+    /// Same-origin picture of the masthead; the wordmark is text when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<Image>,
+    /// "Follow us" links, in display order.
+    pub follow: Vec<FollowLink>,
+    pub share: ShareSettings,
+    pub comments: CommentPolicy,
+    /// BCP 47 tags (`en`, `rw`, `fr`), the site's main language first.
+    pub languages: Vec<String>,
+}
+
+/// Where readers can follow the site.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowLink {
+    pub network: Network,
+    /// An `https://` address (`mailto:` for email).
+    pub url: String,
+}
+
+/// Networks a site can be followed on or shared to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Network {
+    Facebook,
+    X,
+    Instagram,
+    Youtube,
+    Tiktok,
+    Linkedin,
+    Whatsapp,
+    Telegram,
+    Mastodon,
+    Email,
+    Rss,
+}
+
+impl Network {
+    /// The name readers know it by.
+    pub fn label(self) -> &'static str {
+        match self {
+            Network::Facebook => "Facebook",
+            Network::X => "X",
+            Network::Instagram => "Instagram",
+            Network::Youtube => "YouTube",
+            Network::Tiktok => "TikTok",
+            Network::Linkedin => "LinkedIn",
+            Network::Whatsapp => "WhatsApp",
+            Network::Telegram => "Telegram",
+            Network::Mastodon => "Mastodon",
+            Network::Email => "Email",
+            Network::Rss => "RSS",
+        }
+    }
+}
+
+/// Share buttons: off entirely, or on with these networks (the reader's own share sheet and
+/// "Copy link" are always offered when sharing is on).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareSettings {
+    pub enabled: bool,
+    pub networks: Vec<Network>,
+}
+
+/// What happens to a reader's comment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentPolicy {
+    /// Published at once.
+    Open,
+    /// Held until an editor approves it.
+    Moderated,
+    /// No new comments.
+    Closed,
+}
+
+impl SiteSettings {
+    /// Every problem with these settings, as sentences an editor can act on (empty when sound).
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.name.trim().is_empty() {
+            problems.push("The site needs a name.".to_owned());
+        }
+        for link in &self.follow {
+            let allowed = match link.network {
+                Network::Email => link.url.starts_with("mailto:"),
+                _ => link.url.starts_with("https://"),
+            };
+            if !allowed || link.url.chars().any(char::is_whitespace) {
+                problems.push(format!(
+                    "The {} link must be a full {} address without spaces: {}",
+                    link.network.label(),
+                    if link.network == Network::Email {
+                        "mailto:"
+                    } else {
+                        "https://"
+                    },
+                    link.url
+                ));
+            }
+        }
+        if self.languages.is_empty() {
+            problems.push("List at least one language (a BCP 47 tag such as en).".to_owned());
+        }
+        for tag in &self.languages {
+            let sound = !tag.is_empty()
+                && tag.len() <= 35
+                && tag.split('-').all(|part| {
+                    (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+                });
+            if !sound {
+                problems.push(format!(
+                    "\"{tag}\" is not a language tag (such as en or rw-RW)."
+                ));
+            }
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> SiteSettings {
+        SiteSettings {
+            name: "Inkuru".into(),
+            tagline: "News".into(),
+            logo: None,
+            follow: vec![FollowLink {
+                network: Network::X,
+                url: "https://x.com/inkuru".into(),
+            }],
+            share: ShareSettings {
+                enabled: true,
+                networks: vec![Network::Whatsapp],
+            },
+            comments: CommentPolicy::Moderated,
+            languages: vec!["en".into(), "rw-RW".into()],
+        }
+    }
+
+    #[test]
+    fn sound_settings_have_no_problems_and_travel_as_snake_case() {
+        assert!(settings().problems().is_empty());
+        let json = serde_json::to_string(&settings()).unwrap();
+        assert!(json.contains("\"comments\":\"moderated\""), "{json}");
+        assert!(json.contains("\"network\":\"x\""), "{json}");
+        assert_eq!(
+            serde_json::from_str::<SiteSettings>(&json).unwrap(),
+            settings()
+        );
+    }
+
+    #[test]
+    fn each_problem_is_named() {
+        let mut bad = settings();
+        bad.name = " ".into();
+        bad.follow.push(FollowLink {
+            network: Network::Facebook,
+            url: "javascript:alert(1)".into(),
+        });
+        bad.follow.push(FollowLink {
+            network: Network::Email,
+            url: "mailto:desk@inkuru.rw".into(),
+        });
+        bad.languages = vec!["en".into(), "not a tag".into()];
+        let problems = bad.problems();
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[1].contains("Facebook"));
+        assert!(problems[2].contains("not a tag"));
+    }
+}
