@@ -36,6 +36,12 @@ async fn run(config: Config) -> Result<(), String> {
             tracing::info!(articles = added, "new database: demo content loaded");
         }
     }
+    let indexed = db::search::catch_up(&db)
+        .await
+        .map_err(|e| format!("cannot build the search index: {e:?}"))?;
+    if indexed > 0 {
+        tracing::info!(articles = indexed, "search index caught up");
+    }
     let listener = tokio::net::TcpListener::bind((config.addr, config.port))
         .await
         .map_err(|e| format!("cannot listen on {}:{}: {e}", config.addr, config.port))?;

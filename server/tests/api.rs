@@ -776,3 +776,121 @@ async fn the_front_page_has_a_lead_and_each_sections_top_stories_without_repeats
         assert_eq!(dates, sorted, "newest first");
     }
 }
+
+fn hit_words(results: &inkuru_api::SearchResults) -> Vec<String> {
+    results
+        .items
+        .iter()
+        .flat_map(|hit| {
+            hit.excerpt
+                .iter()
+                .filter(|f| f.hit)
+                .map(|f| f.text.to_lowercase())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn search_ranks_headline_matches_first_and_marks_the_words() {
+    let site = site().await;
+    let answer = site.get("/api/search?q=ferry").await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text());
+    let results: inkuru_api::SearchResults = answer.json();
+    assert!(results.total >= 1);
+    assert!(
+        results.items[0]
+            .article
+            .headline
+            .to_lowercase()
+            .contains("ferry"),
+        "{:?}",
+        results.items[0].article.headline
+    );
+    assert!(
+        hit_words(&results).iter().all(|w| w.starts_with("ferr")),
+        "{:?}",
+        hit_words(&results)
+    );
+
+    // Words must all match, as prefixes, whatever their case or accents.
+    let both: inkuru_api::SearchResults = site.get("/api/search?q=FERRY%20Lak").await.json();
+    assert!(both.total >= 1 && both.total <= results.total);
+    assert_eq!(both.query, "ferry lak");
+}
+
+#[tokio::test]
+async fn search_takes_odd_input_as_words_never_as_syntax() {
+    let site = site().await;
+    for q in [
+        "%22ferry%22",
+        "ferry%20AND%20OR%20NOT",
+        "NEAR(ferry%20lake)",
+        "ferry*%20-lake%20%5E%7B%7D%3A",
+        "%27%3B%20DROP%20TABLE%20articles%3B--",
+    ] {
+        let answer = site.get(&format!("/api/search?q={q}")).await;
+        assert_eq!(answer.status, StatusCode::OK, "{q}: {}", answer.text());
+        let _: inkuru_api::SearchResults = answer.json();
+    }
+    for q in ["", "%20%20", "%22%22%20*%20-", &"a".repeat(201)] {
+        let body = site
+            .get(&format!("/api/search?q={q}"))
+            .await
+            .error(StatusCode::BAD_REQUEST, ErrorCode::BadRequest);
+        assert!(body.message.contains("search"), "{q}: {}", body.message);
+    }
+    site.get("/api/search")
+        .await
+        .error(StatusCode::BAD_REQUEST, ErrorCode::BadRequest);
+    // Still there after all that.
+    let sections: SectionTree = site.get("/api/sections").await.json();
+    assert!(!sections.sections.is_empty());
+}
+
+#[tokio::test]
+async fn search_pages_have_edges() {
+    let site = site().await;
+    let first: inkuru_api::SearchResults = site.get("/api/search?q=the&per_page=5").await.json();
+    assert!(first.total > 5, "{}", first.total);
+    assert_eq!(first.items.len(), 5);
+    let second: inkuru_api::SearchResults =
+        site.get("/api/search?q=the&per_page=5&page=2").await.json();
+    assert!(second
+        .items
+        .iter()
+        .all(|h| first.items.iter().all(|f| f.article.slug != h.article.slug)));
+    let past: inkuru_api::SearchResults = site.get("/api/search?q=the&page=99999").await.json();
+    assert!(past.items.is_empty());
+    assert_eq!(past.total, first.total);
+    for bad in [
+        "page=0",
+        "page=-1",
+        "page=abc",
+        "page=99999999999",
+        "per_page=51",
+    ] {
+        site.get(&format!("/api/search?q=the&{bad}"))
+            .await
+            .error(StatusCode::BAD_REQUEST, ErrorCode::BadRequest);
+    }
+}
+
+#[tokio::test]
+async fn a_database_from_before_search_is_indexed_at_start() {
+    let site = site().await;
+    sqlx::query("DELETE FROM articles_fts")
+        .execute(&site.db)
+        .await
+        .unwrap();
+    let none: inkuru_api::SearchResults = site.get("/api/search?q=ferry").await.json();
+    assert_eq!(none.total, 0);
+    let indexed = db::search::catch_up(&site.db).await.unwrap();
+    assert!(indexed >= 41, "{indexed}");
+    let found: inkuru_api::SearchResults = site.get("/api/search?q=ferry").await.json();
+    assert!(found.total >= 1);
+    assert_eq!(
+        db::search::catch_up(&site.db).await.unwrap(),
+        0,
+        "nothing left to do"
+    );
+}

@@ -8,6 +8,7 @@ pub mod comments;
 pub mod content;
 pub mod error;
 pub mod paths;
+pub mod search;
 pub mod site;
 pub mod slug;
 
@@ -17,5 +18,6 @@ pub use content::{
     SectionStories, SectionTree,
 };
 pub use error::{ErrorBody, ErrorCode, FieldErrors};
+pub use search::{Fragment, QueryProblem, SearchHit, SearchResults};
 pub use site::{CommentPolicy, FollowLink, Network, ShareSettings, SiteSettings};
 pub use slug::{Slug, SlugError};

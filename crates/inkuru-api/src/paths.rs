@@ -35,6 +35,34 @@ pub fn comments(slug: &Slug) -> String {
     format!("/api/articles/{slug}/comments")
 }
 
+/// GET: search results for `query`, best first.
+pub fn search(query: &str, page: u32) -> String {
+    format!("/api/search?q={}&page={page}", encode_component(query))
+}
+
+/// `text` made safe as one query-string value (what `encodeURIComponent` does).
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'!'
+            | b'~'
+            | b'*'
+            | b'\''
+            | b'('
+            | b')' => out.push(char::from(byte)),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
 /// The reader-facing URL of an article.
 pub fn article_page(slug: &Slug) -> String {
     format!("/articles/{slug}")
@@ -61,5 +89,9 @@ mod tests {
         assert_eq!(articles(None, 1), "/api/articles?page=1");
         assert_eq!(article_page(&slug), "/articles/out-of-rwanda");
         assert_eq!(section_page("news/all-around/"), "/news/all-around");
+        assert_eq!(
+            search("café & \"tea\"/2", 1),
+            "/api/search?q=caf%C3%A9%20%26%20%22tea%22%2F2&page=1"
+        );
     }
 }

@@ -7,8 +7,9 @@ use inkuru_api::{
 use super::{sections, Db};
 use crate::error::{AppError, AppResult};
 
+/// The columns of a list item (`SUMMARY_COLUMNS`), as read.
 #[derive(sqlx::FromRow)]
-struct SummaryRow {
+pub(crate) struct SummaryRow {
     slug: String,
     section_id: i64,
     headline: String,
@@ -66,6 +67,24 @@ fn section_ref(tree: &SectionTree, section_id: i64) -> AppResult<SectionRef> {
         .ok_or_else(|| AppError::internal(format!("article in unknown section {section_id}")))
 }
 
+/// A list item from its row.
+pub(crate) fn summary(tree: &SectionTree, row: SummaryRow) -> AppResult<ArticleSummary> {
+    Ok(ArticleSummary {
+        slug: slug(&row.slug)?,
+        section: section_ref(tree, row.section_id)?,
+        headline: row.headline,
+        standfirst: row.standfirst,
+        published_at: row.published_at,
+        image: image(
+            row.image_src,
+            row.image_width,
+            row.image_height,
+            row.image_alt,
+            row.image_caption,
+        ),
+    })
+}
+
 /// A page of articles, newest first: all of them, or those of `section` and its subsections.
 /// `None` when `section` names no section. `tree` is the current section tree (callers often have
 /// it already, so it is not read again here).
@@ -105,23 +124,10 @@ pub async fn list(
     .bind(offset)
     .fetch_all(db)
     .await?;
-    let mut items = Vec::with_capacity(rows.len());
-    for row in rows {
-        items.push(ArticleSummary {
-            slug: slug(&row.slug)?,
-            section: section_ref(tree, row.section_id)?,
-            headline: row.headline,
-            standfirst: row.standfirst,
-            published_at: row.published_at,
-            image: image(
-                row.image_src,
-                row.image_width,
-                row.image_height,
-                row.image_alt,
-                row.image_caption,
-            ),
-        });
-    }
+    let items = rows
+        .into_iter()
+        .map(|row| summary(tree, row))
+        .collect::<AppResult<Vec<_>>>()?;
     Ok(Some(ArticlePage {
         items,
         page,
@@ -207,5 +213,5 @@ pub async fn upsert(db: &Db, input: ArticleInput<'_>) -> AppResult<()> {
     .bind(input.image.and_then(|i| i.caption.as_deref()))
     .execute(db)
     .await?;
-    Ok(())
+    super::search::index(db, input.slug).await
 }

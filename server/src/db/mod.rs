@@ -3,6 +3,7 @@
 
 pub mod articles;
 pub mod comments;
+pub mod search;
 pub mod sections;
 pub mod site;
 

@@ -25,7 +25,7 @@ struct ListQuery {
     per_page: Option<String>,
 }
 
-fn positive(name: &str, value: Option<&str>, default: u32, max: u32) -> AppResult<u32> {
+pub(super) fn positive(name: &str, value: Option<&str>, default: u32, max: u32) -> AppResult<u32> {
     let Some(value) = value else {
         return Ok(default);
     };

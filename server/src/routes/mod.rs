@@ -2,6 +2,7 @@
 
 mod articles;
 mod comments;
+mod search;
 mod sections;
 mod site;
 
@@ -19,6 +20,7 @@ pub fn router() -> Router<AppState> {
         .merge(articles::router())
         .merge(comments::router())
         .merge(site::router())
+        .merge(search::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
 }

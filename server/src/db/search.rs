@@ -1,0 +1,191 @@
+//! Full-text search (SQLite FTS5): keeping the index in step with the articles, and ranked,
+//! paginated queries with an excerpt around the match.
+//!
+//! Queries are built from `inkuru_api::search::terms` only: each term is quoted as an FTS5 string
+//! and matched as a prefix, so nothing a reader types is ever FTS5 syntax.
+
+use inkuru_api::search::{Fragment, SearchHit, SearchResults};
+use inkuru_api::{SectionTree, Slug};
+
+use super::articles::{summary, SummaryRow};
+use super::Db;
+use crate::error::AppResult;
+
+/// Marks the matched words in FTS5 snippets; control characters never occur in stored text.
+const HIT_START: char = '\u{1}';
+const HIT_END: char = '\u{2}';
+
+/// The visible text of sanitised article HTML, for the index. Closing tags become spaces first, so
+/// a heading and the paragraph after it do not run together into one word.
+pub fn plain_text(html: &str) -> String {
+    let spaced = html.replace("</", " </");
+    let stripped = ammonia::Builder::empty().clean(&spaced).to_string();
+    let text = stripped
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// (Re)indexes the article with this slug from what is stored.
+pub async fn index(db: &Db, slug: &Slug) -> AppResult<()> {
+    let row: Option<(i64, String, String, String)> =
+        sqlx::query_as("SELECT id, headline, standfirst, body_html FROM articles WHERE slug = ?")
+            .bind(slug.as_str())
+            .fetch_optional(db)
+            .await?;
+    let Some((id, headline, standfirst, body_html)) = row else {
+        return Ok(());
+    };
+    let mut tx = db.begin().await?;
+    sqlx::query("DELETE FROM articles_fts WHERE rowid = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO articles_fts (rowid, headline, standfirst, body) VALUES (?, ?, ?, ?)")
+        .bind(id)
+        .bind(headline)
+        .bind(standfirst)
+        .bind(plain_text(&body_html))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Fills the index if it is behind the articles (a database created before search existed).
+pub async fn catch_up(db: &Db) -> AppResult<usize> {
+    let missing: Vec<(String,)> = sqlx::query_as(
+        "SELECT slug FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts)",
+    )
+    .fetch_all(db)
+    .await?;
+    for (slug,) in &missing {
+        if let Ok(slug) = Slug::parse(slug) {
+            index(db, &slug).await?;
+        }
+    }
+    Ok(missing.len())
+}
+
+/// The FTS5 query for these terms: every term must match, as a prefix.
+pub fn match_expression(terms: &[String]) -> String {
+    terms
+        .iter()
+        .map(|term| format!("\"{}\"*", term.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An FTS5 snippet with `HIT_START`/`HIT_END` marks, as fragments.
+pub fn fragments(snippet: &str) -> Vec<Fragment> {
+    let mut fragments = Vec::new();
+    let mut hit = false;
+    let mut text = String::new();
+    for c in snippet.chars() {
+        if c == HIT_START || c == HIT_END {
+            if !text.is_empty() {
+                fragments.push(Fragment {
+                    text: std::mem::take(&mut text),
+                    hit,
+                });
+            }
+            hit = c == HIT_START;
+        } else {
+            text.push(c);
+        }
+    }
+    if !text.is_empty() {
+        fragments.push(Fragment { text, hit });
+    }
+    fragments
+}
+
+#[derive(sqlx::FromRow)]
+struct HitRow {
+    #[sqlx(flatten)]
+    summary: SummaryRow,
+    excerpt: String,
+}
+
+/// One page of articles matching every term, best first (headline matches weigh most, then the
+/// standfirst, then the body; newer first among equals).
+pub async fn search(
+    db: &Db,
+    tree: &SectionTree,
+    terms: &[String],
+    page: u32,
+    per_page: u32,
+) -> AppResult<SearchResults> {
+    let expression = match_expression(terms);
+    let (total,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?")
+            .bind(&expression)
+            .fetch_one(db)
+            .await?;
+    let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
+    let rows: Vec<HitRow> = sqlx::query_as(
+        "SELECT a.slug, a.section_id, a.headline, a.standfirst, a.published_at,
+                a.image_src, a.image_width, a.image_height, a.image_alt, a.image_caption,
+                snippet(articles_fts, -1, char(1), char(2), '…', 24) AS excerpt
+         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+         WHERE articles_fts MATCH ?1
+         ORDER BY bm25(articles_fts, 8.0, 3.0, 1.0), a.published_at DESC, a.id DESC
+         LIMIT ?2 OFFSET ?3",
+    )
+    .bind(&expression)
+    .bind(i64::from(per_page))
+    .bind(offset)
+    .fetch_all(db)
+    .await?;
+    let items = rows
+        .into_iter()
+        .map(|row| {
+            Ok(SearchHit {
+                excerpt: fragments(&row.excerpt),
+                article: summary(tree, row.summary)?,
+            })
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    Ok(SearchResults {
+        query: terms.join(" "),
+        items,
+        page,
+        per_page,
+        total: u32::try_from(total).unwrap_or(u32::MAX),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_quoted_prefixes_never_syntax() {
+        let terms = vec!["kigali".to_owned(), "near".to_owned()];
+        assert_eq!(match_expression(&terms), "\"kigali\"* \"near\"*");
+        assert_eq!(match_expression(&["a\"b".to_owned()]), "\"a\"\"b\"*");
+    }
+
+    #[test]
+    fn snippet_marks_become_fragments() {
+        let pieces = fragments("…the \u{1}Kigali\u{2} market \u{1}opens\u{2}");
+        let hits: Vec<_> = pieces
+            .iter()
+            .filter(|f| f.hit)
+            .map(|f| f.text.as_str())
+            .collect();
+        assert_eq!(hits, ["Kigali", "opens"]);
+        assert_eq!(pieces[0].text, "…the ");
+    }
+
+    #[test]
+    fn plain_text_drops_markup_and_keeps_words() {
+        assert_eq!(
+            plain_text("<h2>Fish</h2><p>&amp; <em>chips</em></p><blockquote>“Yes”</blockquote>"),
+            "Fish & chips “Yes”"
+        );
+    }
+}
