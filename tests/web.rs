@@ -183,6 +183,7 @@ async fn comments_are_shown_as_text_never_as_html() {
     let root = container();
     let comments = RwSignal::new(vec![Comment {
         id: 1,
+        parent_id: None,
         author_name: "Aline Uwase".into(),
         body: "<b>bold?</b> no".into(),
         created_at: "2026-11-20T10:00:00Z".into(),

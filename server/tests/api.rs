@@ -894,3 +894,108 @@ async fn a_database_from_before_search_is_indexed_at_start() {
         "nothing left to do"
     );
 }
+
+async fn post_comment(site: &TestSite, slug: &str, body: &str, parent: Option<i64>) -> Answer {
+    let mut json =
+        serde_json::json!({ "name": "Aline", "email": "aline@example.rw", "body": body });
+    if let Some(parent) = parent {
+        json["parent_id"] = parent.into();
+    }
+    site.post_json(&format!("/api/articles/{slug}/comments"), json.to_string())
+        .await
+}
+
+#[tokio::test]
+async fn replies_join_their_thread_and_threads_are_paged_whole() {
+    let site = site().await;
+    let slug = "kigali-jazz-nights-return";
+    let before: CommentList = site
+        .get(&format!("/api/articles/{slug}/comments"))
+        .await
+        .json();
+    let mut ids = Vec::new();
+    for n in 0..3 {
+        let c: Comment = post_comment(&site, slug, &format!("Thread {n}"), None)
+            .await
+            .json();
+        ids.push(c.id);
+    }
+    let reply: Comment = post_comment(&site, slug, "Reply to 0", Some(ids[0]))
+        .await
+        .json();
+    assert_eq!(reply.parent_id, Some(ids[0]));
+    let deeper: Comment = post_comment(&site, slug, "Reply to the reply", Some(reply.id))
+        .await
+        .json();
+    post_comment(&site, slug, "Reply to 1", Some(ids[1])).await;
+
+    let skip = before.total_threads;
+    let per_page = 2;
+    // The page holding thread 0 (the first new thread) lists its replies right after it.
+    let page = skip / per_page + 1;
+    let list: CommentList = site
+        .get(&format!(
+            "/api/articles/{slug}/comments?per_page={per_page}&page={page}"
+        ))
+        .await
+        .json();
+    assert_eq!(list.total_threads, before.total_threads + 3);
+    assert_eq!(list.total_comments, before.total_comments + 6);
+    let bodies: Vec<_> = list.comments.iter().map(|c| c.body.as_str()).collect();
+    let at = bodies.iter().position(|b| *b == "Thread 0").unwrap();
+    assert_eq!(
+        &bodies[at..at + 3],
+        ["Thread 0", "Reply to 0", "Reply to the reply"]
+    );
+    assert_eq!(list.comments[at + 2].parent_id, Some(reply.id));
+    assert_eq!(deeper.parent_id, Some(reply.id));
+
+    // Every comment is on exactly one page, and no reply is on a page without its thread.
+    let mut seen = Vec::new();
+    for page in 1..=list.total_pages() {
+        let list: CommentList = site
+            .get(&format!(
+                "/api/articles/{slug}/comments?per_page={per_page}&page={page}"
+            ))
+            .await
+            .json();
+        let on_page: Vec<i64> = list.comments.iter().map(|c| c.id).collect();
+        for c in &list.comments {
+            if let Some(parent) = c.parent_id {
+                assert!(
+                    on_page.contains(&parent),
+                    "reply {} without its parent",
+                    c.id
+                );
+            }
+        }
+        seen.extend(on_page);
+    }
+    assert_eq!(seen.len() as u32, list.total_comments);
+}
+
+#[tokio::test]
+async fn a_reply_to_a_comment_elsewhere_is_refused_at_its_field() {
+    let site = site().await;
+    let other: Comment = post_comment(&site, "amavubi-win-qualifier", "Elsewhere", None)
+        .await
+        .json();
+    for parent in [other.id, 999_999] {
+        let body = post_comment(
+            &site,
+            "kigali-jazz-nights-return",
+            "Lost reply",
+            Some(parent),
+        )
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::Validation);
+        assert!(body.fields.0.contains_key("parent_id"), "{body:?}");
+    }
+    for bad in ["page=0", "per_page=101", "page=x"] {
+        site.get(&format!(
+            "/api/articles/kigali-jazz-nights-return/comments?{bad}"
+        ))
+        .await
+        .error(StatusCode::BAD_REQUEST, ErrorCode::BadRequest);
+    }
+}

@@ -14,10 +14,18 @@ pub const MAX_EMAIL_CHARS: usize = 254;
 /// Longest comment, in characters.
 pub const MAX_BODY_CHARS: usize = 5000;
 
+/// Comment threads per page when the client does not say.
+pub const DEFAULT_THREADS_PER_PAGE: u32 = 50;
+/// Most comment threads a page returns.
+pub const MAX_THREADS_PER_PAGE: u32 = 100;
+
 /// A published comment. The author's email is never part of it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comment {
     pub id: i64,
+    /// The comment this one replies to; absent for a comment on the article itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<i64>,
     pub author_name: String,
     /// Plain text: clients render it as text, never as HTML.
     pub body: String,
@@ -25,10 +33,37 @@ pub struct Comment {
     pub created_at: String,
 }
 
-/// An article's comments, oldest first.
+/// One page of an article's comment threads. A thread is a comment on the article with every reply
+/// below it, however deep; threads are paged whole, so a reply is never separated from its thread.
+/// `comments` lists the threads oldest first, each thread's comments in the order they were posted
+/// (a reply always after its parent).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommentList {
     pub comments: Vec<Comment>,
+    #[serde(default = "first_page")]
+    pub page: u32,
+    #[serde(default)]
+    pub per_page: u32,
+    /// Threads on the article.
+    #[serde(default)]
+    pub total_threads: u32,
+    /// Comments on the article, replies included.
+    #[serde(default)]
+    pub total_comments: u32,
+}
+
+fn first_page() -> u32 {
+    1
+}
+
+impl CommentList {
+    /// Pages of threads there are (at least 1).
+    pub fn total_pages(&self) -> u32 {
+        if self.per_page == 0 {
+            return 1;
+        }
+        self.total_threads.div_ceil(self.per_page).max(1)
+    }
 }
 
 /// What the comment form sends.
@@ -37,6 +72,9 @@ pub struct NewComment {
     pub name: String,
     pub email: String,
     pub body: String,
+    /// The comment this replies to (on the same article); absent for a comment on the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<i64>,
 }
 
 impl NewComment {
@@ -46,6 +84,7 @@ impl NewComment {
             name: self.name.trim().to_owned(),
             email: self.email.trim().to_owned(),
             body: self.body.trim().to_owned(),
+            parent_id: self.parent_id,
         }
     }
 
@@ -135,6 +174,7 @@ mod tests {
             name: "Aline".into(),
             email: "aline@example.rw".into(),
             body: "Thank you for this report.".into(),
+            ..NewComment::default()
         }
     }
 
@@ -149,6 +189,7 @@ mod tests {
             name: "  ".into(),
             email: "".into(),
             body: "\n".into(),
+            ..NewComment::default()
         }
         .validate()
         .unwrap_err();
@@ -219,13 +260,15 @@ mod tests {
             name: " A ".into(),
             email: " a@b.rw ".into(),
             body: " hi\n".into(),
+            ..NewComment::default()
         };
         assert_eq!(
             comment.normalised(),
             NewComment {
                 name: "A".into(),
                 email: "a@b.rw".into(),
-                body: "hi".into()
+                body: "hi".into(),
+                ..NewComment::default()
             }
         );
     }
@@ -240,9 +283,26 @@ mod tests {
     }
 
     #[test]
+    fn a_reply_names_its_parent_and_old_lists_still_read() {
+        let reply: NewComment =
+            serde_json::from_str(r#"{"name":"A","email":"a@b.rw","body":"Yes","parent_id":7}"#)
+                .unwrap();
+        assert_eq!(reply.parent_id, Some(7));
+        let list: CommentList = serde_json::from_str(r#"{"comments":[]}"#).unwrap();
+        assert_eq!((list.page, list.total_pages()), (1, 1));
+        let paged = CommentList {
+            per_page: 50,
+            total_threads: 101,
+            ..CommentList::default()
+        };
+        assert_eq!(paged.total_pages(), 3);
+    }
+
+    #[test]
     fn a_published_comment_carries_no_email() {
         let comment = Comment {
             id: 1,
+            parent_id: None,
             author_name: "Aline".into(),
             body: "Hi".into(),
             created_at: "2026-11-01T08:00:00Z".into(),

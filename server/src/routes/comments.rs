@@ -1,12 +1,16 @@
 //! `/api/articles/{slug}/comments`: list and post.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
-use inkuru_api::{Comment, CommentList, NewComment};
+use inkuru_api::comments::{DEFAULT_THREADS_PER_PAGE, MAX_THREADS_PER_PAGE};
+use inkuru_api::{Comment, CommentList, FieldErrors, NewComment};
+use serde::Deserialize;
 
+use super::articles::positive;
 use super::slug_or_404;
+use crate::db::comments::InsertError;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::{db, AppState};
@@ -19,20 +23,36 @@ fn no_article() -> AppError {
     AppError::NotFound("No article has this address.".into())
 }
 
-/// GET /api/articles/{slug}/comments → 200 the comments, oldest first; 404 unknown article.
+#[derive(Deserialize)]
+struct PageQuery {
+    page: Option<String>,
+    per_page: Option<String>,
+}
+
+/// GET /api/articles/{slug}/comments?page=&per_page= → 200 a page of threads, oldest first (per_page
+/// counts threads); 400 bad page numbers; 404 unknown article.
 async fn list(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    Query(query): Query<PageQuery>,
 ) -> AppResult<Json<CommentList>> {
     let slug = slug_or_404(&slug, "article")?;
-    db::comments::list(&state.db, &slug)
+    let page = positive("page", query.page.as_deref(), 1, 100_000)?;
+    let per_page = positive(
+        "per_page",
+        query.per_page.as_deref(),
+        DEFAULT_THREADS_PER_PAGE,
+        MAX_THREADS_PER_PAGE,
+    )?;
+    db::comments::list(&state.db, &slug, page, per_page)
         .await?
         .map(Json)
         .ok_or_else(no_article)
 }
 
 /// POST /api/articles/{slug}/comments → 201 the stored comment; 400 malformed; 404 unknown
-/// article; 413 too large; 415 not JSON; 422 with field errors (the shared `inkuru-api` rules).
+/// article; 413 too large; 415 not JSON; 422 with field errors (the shared `inkuru-api` rules, and
+/// a `parent_id` that is not a comment on this article).
 async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -41,9 +61,18 @@ async fn create(
     let slug = slug_or_404(&slug, "article")?;
     let comment = comment.normalised();
     comment.validate().map_err(AppError::Validation)?;
-    let stored = db::comments::insert(&state.db, &slug, &comment)
-        .await?
-        .ok_or_else(no_article)?;
+    let stored = match db::comments::insert(&state.db, &slug, &comment).await? {
+        Ok(stored) => stored,
+        Err(InsertError::NoArticle) => return Err(no_article()),
+        Err(InsertError::NoParent) => {
+            let mut errors = FieldErrors::new();
+            errors.add(
+                "parent_id",
+                "The comment you are replying to is not on this article (it may have been removed).",
+            );
+            return Err(AppError::Validation(errors));
+        }
+    };
     tracing::info!(article = %slug, comment = stored.id, "comment posted");
     Ok((StatusCode::CREATED, Json(stored)))
 }
