@@ -3,7 +3,7 @@
 use std::net::IpAddr;
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 #[derive(Parser, Debug, Clone)]
 #[command(
@@ -27,4 +27,17 @@ pub struct Config {
     /// Start with an empty site instead of seeding demo content into a new database.
     #[arg(long, env = "INKURU_NO_DEMO")]
     pub no_demo: bool,
+    /// Without a command, the server runs.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum Command {
+    /// Import sections, articles and site settings from a JSON Lines file (docs/import.md) into the
+    /// database, then exit. Importing again updates by slug; bad lines are reported and skipped.
+    Import {
+        /// The file to read.
+        file: PathBuf,
+    },
 }

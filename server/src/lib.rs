@@ -6,6 +6,7 @@ pub mod db;
 pub mod error;
 pub mod etag;
 pub mod extract;
+pub mod import;
 pub mod media;
 pub mod prerender;
 mod routes;

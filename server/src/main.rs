@@ -2,7 +2,8 @@
 //! time), and serve until Ctrl-C or SIGTERM.
 
 use clap::Parser;
-use inkuru_server::{app, config::Config, db, seed, AppState};
+use inkuru_server::config::{Command, Config};
+use inkuru_server::{app, db, import, seed, AppState};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -28,6 +29,24 @@ async fn run(config: Config) -> Result<(), String> {
             config.database.display()
         )
     })?;
+    if let Some(Command::Import { file }) = &config.command {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let report = import::import_str(&db, &text)
+            .await
+            .map_err(|e| format!("import stopped: {e:?}"))?;
+        println!("{report}");
+        db.close().await;
+        return if report.skipped.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "{} lines of {} were skipped (see above)",
+                report.skipped.len(),
+                file.display()
+            ))
+        };
+    }
     if !config.no_demo {
         let added = seed::seed_if_empty(&db)
             .await
