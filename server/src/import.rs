@@ -277,10 +277,7 @@ fn image_of(slug: &Slug, image: &ImageLine) -> Result<Image, Problem> {
         None => (media::picture_src(slug), media::WIDTH, media::HEIGHT),
         Some(src) => {
             // Same-origin paths only: the site never hotlinks (privacy, and the CSP's img-src).
-            let local = src.starts_with('/')
-                && !src.starts_with("//")
-                && !src.contains(['"', '<', '>', ' ']);
-            if !local {
+            if !is_local_path(src) || src.contains(['"', '<', '>', ' ']) {
                 return Err(Problem::Line(format!(
                     "article {slug}: image src must be a path on this site (/media/…): {src:?}"
                 )));
@@ -302,6 +299,11 @@ fn image_of(slug: &Slug, image: &ImageLine) -> Result<Image, Problem> {
         alt: image.alt.trim().to_owned(),
         caption: image.caption.clone(),
     })
+}
+
+/// A path on this site (`/media/a.svg`), not an address elsewhere (`https://…`, `//host/…`).
+fn is_local_path(value: &str) -> bool {
+    value.starts_with('/') && !value.starts_with("//")
 }
 
 /// Turns paragraphs into HTML, escaping all text.
@@ -367,10 +369,7 @@ pub fn sanitise(html: &str) -> String {
         .url_schemes(["https", "mailto"].into_iter().collect())
         .attribute_filter(|element, attribute, value| {
             // Images only from this site: no request to anyone else when a reader opens a page.
-            if element == "img"
-                && attribute == "src"
-                && !(value.starts_with('/') && !value.starts_with("//"))
-            {
+            if element == "img" && attribute == "src" && !is_local_path(value) {
                 None
             } else {
                 Some(value.into())
