@@ -9,7 +9,7 @@ pub mod extract;
 pub mod import;
 pub mod media;
 pub mod prerender;
-mod routes;
+pub mod routes;
 pub mod security;
 pub mod seed;
 pub mod shell;

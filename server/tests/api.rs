@@ -999,3 +999,45 @@ async fn a_reply_to_a_comment_elsewhere_is_refused_at_its_field() {
         .error(StatusCode::BAD_REQUEST, ErrorCode::BadRequest);
     }
 }
+
+#[tokio::test]
+async fn the_openapi_document_lists_every_path_the_contract_names() {
+    let site = site().await;
+    let answer = site.get("/api/openapi.json").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let spec: serde_json::Value = answer.json();
+    assert_eq!(spec["openapi"], "3.1.0");
+    assert_eq!(spec["servers"][0]["url"], "/api");
+    let slug = inkuru_api::Slug::parse("x").unwrap();
+    let documented = |api_path: &str| {
+        let path = api_path
+            .trim_start_matches("/api")
+            .split('?')
+            .next()
+            .unwrap()
+            .to_owned();
+        let templated = path.replace("/articles/x", "/articles/{slug}");
+        spec["paths"].get(&templated).is_some()
+    };
+    for path in [
+        inkuru_api::paths::SECTIONS.to_owned(),
+        inkuru_api::paths::SITE.to_owned(),
+        inkuru_api::paths::FRONT_PAGE.to_owned(),
+        inkuru_api::paths::articles(None, 1),
+        inkuru_api::paths::article(&slug),
+        inkuru_api::paths::comments(&slug),
+        inkuru_api::paths::search("x", 1),
+    ] {
+        assert!(documented(&path), "{path} is not in the OpenAPI document");
+    }
+    assert!(spec["paths"]["/articles/{slug}/comments"]["post"]["responses"]["422"].is_object());
+    // Every $ref points at a schema the document defines.
+    let text = answer.text();
+    for reference in text.split("\"$ref\":\"#/components/schemas/").skip(1) {
+        let name = reference.split('"').next().unwrap();
+        assert!(
+            spec["components"]["schemas"][name].is_object(),
+            "{name} is referenced but not defined"
+        );
+    }
+}

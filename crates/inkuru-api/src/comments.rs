@@ -21,6 +21,7 @@ pub const MAX_THREADS_PER_PAGE: u32 = 100;
 
 /// A published comment. The author's email is never part of it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Comment {
     pub id: i64,
     /// The comment this one replies to; absent for a comment on the article itself.
@@ -38,6 +39,7 @@ pub struct Comment {
 /// `comments` lists the threads oldest first, each thread's comments in the order they were posted
 /// (a reply always after its parent).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct CommentList {
     pub comments: Vec<Comment>,
     #[serde(default = "first_page")]
@@ -68,6 +70,7 @@ impl CommentList {
 
 /// What the comment form sends.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct NewComment {
     pub name: String,
     pub email: String,

@@ -7,6 +7,7 @@ use crate::slug::Slug;
 
 /// One node of the section tree.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Section {
     pub id: i64,
     pub slug: Slug,
@@ -22,6 +23,7 @@ pub struct Section {
 
 /// The whole section tree as a flat list (parents before children, siblings in order).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct SectionTree {
     pub sections: Vec<Section>,
 }
@@ -72,6 +74,7 @@ impl SectionTree {
 
 /// A section as named in an article: enough for a breadcrumb link.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct SectionRef {
     pub slug: Slug,
     pub name: String,
@@ -80,6 +83,7 @@ pub struct SectionRef {
 
 /// An image with its intrinsic size, so the page can reserve its box before it loads.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Image {
     /// Same-origin URL (`/media/…`); the site never hotlinks.
     pub src: String,
@@ -93,12 +97,14 @@ pub struct Image {
 
 /// Who wrote an article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Byline {
     pub name: String,
 }
 
 /// An article in a list: a card's worth of data.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct ArticleSummary {
     pub slug: Slug,
     pub headline: String,
@@ -112,6 +118,7 @@ pub struct ArticleSummary {
 
 /// The front page: the lead story, then the top stories of each top-level section.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct FrontPage {
     /// The newest story; absent only on a site with no articles.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -123,6 +130,7 @@ pub struct FrontPage {
 
 /// A section's top stories on the front page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct SectionStories {
     pub section: SectionRef,
     pub stories: Vec<ArticleSummary>,
@@ -130,6 +138,7 @@ pub struct SectionStories {
 
 /// One page of a list of articles, newest first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct ArticlePage {
     pub items: Vec<ArticleSummary>,
     /// 1-based.
@@ -150,6 +159,7 @@ impl ArticlePage {
 
 /// A whole article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Article {
     pub slug: Slug,
     pub headline: String,

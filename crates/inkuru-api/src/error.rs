@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Machine-readable kind of an API error; the HTTP status says the same in coarser terms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// 400: the request could not be read (malformed JSON, bad query).
@@ -27,6 +28,7 @@ pub enum ErrorCode {
 /// Per-field messages, keyed by the JSON field name (`"name"`, `"email"`, `"body"`).
 /// A `BTreeMap` keeps the order stable in responses and tests.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(transparent)]
 pub struct FieldErrors(pub BTreeMap<String, String>);
 
@@ -62,6 +64,7 @@ impl FieldErrors {
 
 /// The body of every error response from `/api`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub code: ErrorCode,
     /// A sentence a reader can be shown.

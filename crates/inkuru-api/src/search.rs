@@ -12,6 +12,7 @@ pub const MAX_TERMS: usize = 12;
 
 /// One page of search results, best match first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct SearchResults {
     /// The query as the server understood it: its terms, joined by spaces.
     pub query: String,
@@ -23,6 +24,7 @@ pub struct SearchResults {
 
 /// A matching article with a short excerpt around the match.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct SearchHit {
     pub article: ArticleSummary,
     /// Plain text in pieces; the pieces with `hit` are the matched words (to be marked, as text).
@@ -30,6 +32,7 @@ pub struct SearchHit {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Fragment {
     pub text: String,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::Image;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct SiteSettings {
     pub name: String,
     pub tagline: String,
@@ -22,6 +23,7 @@ pub struct SiteSettings {
 
 /// Where readers can follow the site.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct FollowLink {
     pub network: Network,
     /// An `https://` address (`mailto:` for email).
@@ -30,6 +32,7 @@ pub struct FollowLink {
 
 /// Networks a site can be followed on or shared to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Network {
     Facebook,
@@ -67,6 +70,7 @@ impl Network {
 /// Share buttons: off entirely, or on with these networks (the reader's own share sheet and
 /// "Copy link" are always offered when sharing is on).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct ShareSettings {
     pub enabled: bool,
     pub networks: Vec<Network>,
@@ -74,6 +78,7 @@ pub struct ShareSettings {
 
 /// What happens to a reader's comment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CommentPolicy {
     /// Published at once.

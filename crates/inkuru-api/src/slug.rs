@@ -14,6 +14,11 @@ pub const RESERVED: &[&str] = &[
 
 /// A lowercase ASCII slug: letters, digits and single hyphens, not starting or ending with a hyphen.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
+#[cfg_attr(
+    feature = "utoipa",
+    schema(value_type = String, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 120, example = "out-of-rwanda")
+)]
 #[serde(try_from = "String", into = "String")]
 pub struct Slug(String);
 

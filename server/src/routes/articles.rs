@@ -1,27 +1,33 @@
 //! `/api/articles` (lists) and `/api/articles/{slug}`.
 
 use axum::extract::{Path, Query, State};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use inkuru_api::paths::{DEFAULT_PER_PAGE, MAX_PER_PAGE};
-use inkuru_api::{Article, ArticlePage, Slug};
+use inkuru_api::{Article, ArticlePage, ErrorBody, Slug};
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::slug_or_404;
 use crate::error::{AppError, AppResult};
 use crate::{db, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/articles", get(list))
-        .route("/articles/{slug}", get(one))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list))
+        .routes(routes!(one))
 }
 
 /// Query parameters are taken as text and checked here, so a bad value gets a sentence, not a serde dump.
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ListQuery {
+    /// A section's slug: its articles and those of its subsections.
     section: Option<String>,
+    /// Page number, from 1 (default 1).
     page: Option<String>,
+    /// Articles per page, 1 to 50 (default 12).
     per_page: Option<String>,
 }
 
@@ -37,8 +43,12 @@ pub(super) fn positive(name: &str, value: Option<&str>, default: u32, max: u32) 
     }
 }
 
-/// GET /api/articles?section=&page=&per_page= → 200 a page of articles (newest first);
-/// 400 for a bad page number; 404 for an unknown section.
+/// A page of articles, newest first: all of them, or a section's with its subsections'. Past the
+/// last page: no items.
+#[utoipa::path(get, path = "/articles", tag = "content", params(ListQuery),
+    responses((status = 200, description = "the answer", body = ArticlePage),
+        (status = 400, body = ErrorBody, description = "bad page numbers"),
+        (status = 404, body = ErrorBody, description = "no such section")))]
 async fn list(
     State(state): State<AppState>,
     query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
@@ -63,7 +73,11 @@ async fn list(
         .ok_or_else(|| AppError::NotFound("No section has this address.".into()))
 }
 
-/// GET /api/articles/{slug} → 200 the article; 404 when there is none.
+/// One article, with its section path (for breadcrumbs), picture and sanitised body.
+#[utoipa::path(get, path = "/articles/{slug}", tag = "content",
+    params(("slug" = String, Path, description = "The article's slug")),
+    responses((status = 200, description = "the answer", body = Article),
+        (status = 404, body = ErrorBody, description = "no such article")))]
 async fn one(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Json<Article>> {
     let slug = slug_or_404(&slug, "article")?;
     let tree = db::sections::tree(&state.db).await?;

@@ -2,11 +2,13 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use inkuru_api::comments::{DEFAULT_THREADS_PER_PAGE, MAX_THREADS_PER_PAGE};
-use inkuru_api::{Comment, CommentList, FieldErrors, NewComment};
+use inkuru_api::{Comment, CommentList, ErrorBody, FieldErrors, NewComment};
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::articles::positive;
 use super::slug_or_404;
@@ -15,22 +17,30 @@ use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::{db, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/articles/{slug}/comments", get(list).post(create))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list, create))
 }
 
 fn no_article() -> AppError {
     AppError::NotFound("No article has this address.".into())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct PageQuery {
+    /// Page number, from 1 (default 1).
     page: Option<String>,
+    /// Threads per page, 1 to 100 (default 50).
     per_page: Option<String>,
 }
 
 /// GET /api/articles/{slug}/comments?page=&per_page= → 200 a page of threads, oldest first (per_page
 /// counts threads); 400 bad page numbers; 404 unknown article.
+#[utoipa::path(get, path = "/articles/{slug}/comments", tag = "comments",
+    params(("slug" = String, Path, description = "The article's slug"), PageQuery),
+    responses((status = 200, description = "the answer", body = CommentList),
+        (status = 400, body = ErrorBody, description = "bad page numbers"),
+        (status = 404, body = ErrorBody, description = "no such article")))]
 async fn list(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -53,6 +63,15 @@ async fn list(
 /// POST /api/articles/{slug}/comments → 201 the stored comment; 400 malformed; 404 unknown
 /// article; 413 too large; 415 not JSON; 422 with field errors (the shared `inkuru-api` rules, and
 /// a `parent_id` that is not a comment on this article).
+#[utoipa::path(post, path = "/articles/{slug}/comments", tag = "comments",
+    params(("slug" = String, Path, description = "The article's slug")),
+    request_body(content = NewComment, content_type = "application/json"),
+    responses((status = 201, description = "stored; the comment as published", body = Comment),
+        (status = 400, body = ErrorBody, description = "malformed JSON"),
+        (status = 404, body = ErrorBody, description = "no such article"),
+        (status = 413, body = ErrorBody, description = "body larger than 64 KiB"),
+        (status = 415, body = ErrorBody, description = "not application/json"),
+        (status = 422, body = ErrorBody, description = "field errors, by field (the shared inkuru-api rules)")))]
 async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,

@@ -1,30 +1,40 @@
 //! `/api/search?q=&page=&per_page=`.
 
 use axum::extract::{Query, State};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use inkuru_api::paths::{DEFAULT_PER_PAGE, MAX_PER_PAGE};
 use inkuru_api::search::terms;
-use inkuru_api::SearchResults;
+use inkuru_api::{ErrorBody, SearchResults};
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::articles::positive;
 use crate::error::{AppError, AppResult};
 use crate::{db, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/search", get(search))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(search))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct SearchQuery {
+    /// What to search for: words (letters and digits); everything else separates them. At most
+    /// 200 characters; the first 12 words are used, each matched as a word prefix.
     q: Option<String>,
+    /// Page number, from 1 (default 1).
     page: Option<String>,
+    /// Results per page, 1 to 50 (default 12).
     per_page: Option<String>,
 }
 
-/// GET /api/search?q= → 200 a page of matches, best first; 400 with a sentence for an empty or
-/// overlong query or a bad page number. Past the last page: 200 with no items.
+/// Full-text search over headlines, standfirsts and bodies: every word must match; best first.
+/// Past the last page: no items.
+#[utoipa::path(get, path = "/search", tag = "content", params(SearchQuery),
+    responses((status = 200, description = "the answer", body = SearchResults),
+        (status = 400, body = ErrorBody, description = "empty or overlong query, bad page numbers")))]
 async fn search(
     State(state): State<AppState>,
     Query(query): Query<SearchQuery>,

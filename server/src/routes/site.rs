@@ -1,9 +1,10 @@
 //! `/api/site` and `/api/front-page`: what every page and the front page ask for first.
 
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
-use inkuru_api::{paths, FrontPage, SectionRef, SectionStories, SiteSettings};
+use axum::Json;
+use inkuru_api::{ErrorBody, FrontPage, SectionRef, SectionStories, SiteSettings};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::error::AppResult;
 use crate::{db, AppState};
@@ -11,22 +12,23 @@ use crate::{db, AppState};
 /// Stories per top-level section on the front page.
 pub const STORIES_PER_SECTION: u32 = 4;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(paths::SITE.trim_start_matches("/api"), get(site))
-        .route(
-            paths::FRONT_PAGE.trim_start_matches("/api"),
-            get(front_page),
-        )
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(site))
+        .routes(routes!(front_page))
 }
 
-/// GET /api/site → 200 the site settings.
+/// The site settings: name, "Follow us" links, share buttons, comment policy, languages.
+#[utoipa::path(get, path = "/site", tag = "site",
+    responses((status = 200, description = "the answer", body = SiteSettings), (status = 500, description = "the server or its database failed (no internals in the message)", body = ErrorBody)))]
 async fn site(State(state): State<AppState>) -> AppResult<Json<SiteSettings>> {
     Ok(Json(db::site::get(&state.db).await?))
 }
 
-/// GET /api/front-page → 200 the newest story as the lead, then each top-level section (in order)
-/// with its newest stories, the lead left out so no story shows twice.
+/// The front page: the newest story as the lead, then each top-level section (in order) with its
+/// newest stories, the lead left out so no story shows twice.
+#[utoipa::path(get, path = "/front-page", tag = "content",
+    responses((status = 200, description = "the answer", body = FrontPage), (status = 500, description = "the server or its database failed (no internals in the message)", body = ErrorBody)))]
 async fn front_page(State(state): State<AppState>) -> AppResult<Json<FrontPage>> {
     Ok(Json(build_front_page(&state.db).await?))
 }
