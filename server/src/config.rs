@@ -1,6 +1,7 @@
 //! Server configuration from flags and environment variables (flags win).
 
 use std::net::IpAddr;
+use std::num::NonZeroU32;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -27,6 +28,12 @@ pub struct Config {
     /// Start with an empty site instead of seeding demo content into a new database.
     #[arg(long, env = "INKURU_NO_DEMO")]
     pub no_demo: bool,
+    /// Writes (comments) a client address may make per minute, after its burst.
+    #[arg(long, env = "INKURU_WRITES_PER_MINUTE", default_value = "6")]
+    pub writes_per_minute: NonZeroU32,
+    /// Writes a client address may make at once before the per-minute pace applies.
+    #[arg(long, env = "INKURU_WRITE_BURST", default_value = "5")]
+    pub write_burst: NonZeroU32,
     /// Without a command, the server runs.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -1,7 +1,7 @@
 //! `AppError`: every way a request can fail, turned into the one JSON error shape of `inkuru-api`.
 //! Internal causes (SQL, I/O) are logged here and never reach the response.
 
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use inkuru_api::{ErrorBody, ErrorCode, FieldErrors};
@@ -20,6 +20,8 @@ pub enum AppError {
     UnsupportedMediaType,
     /// 422 with per-field messages.
     Validation(FieldErrors),
+    /// 429: wait this many seconds (also sent as `Retry-After`).
+    RateLimited { seconds: u64 },
     /// 500: the cause goes to the log only.
     Internal(String),
 }
@@ -65,6 +67,16 @@ impl AppError {
                     fields,
                 },
             ),
+            AppError::RateLimited { seconds } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorBody::new(
+                    ErrorCode::RateLimited,
+                    format!(
+                        "You are sending faster than we accept. Please wait {} and try again; nothing you wrote is lost.",
+                        if seconds == 1 { "a second".to_owned() } else { format!("{seconds} seconds") }
+                    ),
+                ),
+            ),
             AppError::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
                 (
@@ -87,8 +99,16 @@ impl From<sqlx::Error> for AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        let retry_after = match &self {
+            AppError::RateLimited { seconds } => Some(seconds.to_string()),
+            _ => None,
+        };
         let (status, body) = self.status_and_body();
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let Some(value) = retry_after.and_then(|v| HeaderValue::from_str(&v).ok()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        response
     }
 }
 

@@ -7,6 +7,7 @@ pub mod error;
 pub mod etag;
 pub mod extract;
 pub mod import;
+pub mod limits;
 pub mod media;
 pub mod prerender;
 pub mod routes;
@@ -37,6 +38,17 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 #[derive(Clone)]
 pub struct AppState {
     pub db: db::Db,
+    pub limits: limits::Limits,
+}
+
+impl AppState {
+    /// The state with the default write limits.
+    pub fn new(db: db::Db) -> Self {
+        Self {
+            db,
+            limits: limits::Limits::default(),
+        }
+    }
 }
 
 /// The whole site: `/api`, `/media`, and the SPA from `dist` for everything else.
@@ -47,6 +59,10 @@ pub fn app(state: AppState, dist: &Path) -> Router {
             "/api",
             routes::router()
                 .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    limits::limit_writes,
+                ))
                 .layer(axum::middleware::from_fn(etag::conditional_get)),
         )
         .merge(media::router());

@@ -3,6 +3,9 @@
 
 use clap::Parser;
 use inkuru_server::config::{Command, Config};
+use std::net::SocketAddr;
+
+use inkuru_server::limits::{Limits, WriteLimit};
 use inkuru_server::{app, db, import, seed, AppState};
 use tracing_subscriber::EnvFilter;
 
@@ -66,7 +69,16 @@ async fn run(config: Config) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}:{}: {e}", config.addr, config.port))?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     println!("Inkuru is running at http://{local}/  (Ctrl-C stops it)");
-    axum::serve(listener, app(AppState { db: db.clone() }, &config.dist))
+    let state = AppState {
+        db: db.clone(),
+        limits: Limits::new(WriteLimit {
+            per_minute: config.writes_per_minute,
+            burst: config.write_burst,
+        }),
+    };
+    // Connection info gives the write limits each client's address.
+    let service = app(state, &config.dist).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))?;

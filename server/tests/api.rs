@@ -9,6 +9,7 @@ use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use inkuru_api::{Article, ArticlePage, Comment, CommentList, ErrorBody, ErrorCode, SectionTree};
+use inkuru_server::limits::{Limits, WriteLimit};
 use inkuru_server::{app, db, seed, AppState, MAX_BODY_BYTES};
 use serde::de::DeserializeOwned;
 use tempfile::TempDir;
@@ -22,6 +23,18 @@ struct TestSite {
 
 const INDEX_HTML: &str = "<!doctype html><title>Inkuru test shell</title>\
     <style>main{}</style><main id=main tabindex=-1></main><script type=module>start()</script>";
+
+/// Tests post many comments quickly from one (unnamed) client: a write allowance to match.
+fn site_state(db: db::Db, writes: u32) -> AppState {
+    let writes = std::num::NonZeroU32::new(writes).unwrap();
+    AppState {
+        db,
+        limits: Limits::new(WriteLimit {
+            per_minute: writes,
+            burst: writes,
+        }),
+    }
+}
 
 async fn site() -> TestSite {
     let dir = tempfile::tempdir().unwrap();
@@ -37,7 +50,7 @@ async fn site() -> TestSite {
     )
     .unwrap();
     TestSite {
-        router: app(AppState { db: pool.clone() }, &dist),
+        router: app(site_state(pool.clone(), 1_000), &dist),
         db: pool,
         _dir: dir,
     }
@@ -567,7 +580,7 @@ async fn seeding_twice_adds_nothing() {
 async fn without_a_built_spa_the_site_explains_itself() {
     let dir = tempfile::tempdir().unwrap();
     let pool = db::open(&dir.path().join("inkuru.db")).await.unwrap();
-    let router = app(AppState { db: pool }, &dir.path().join("missing-dist"));
+    let router = app(AppState::new(pool), &dir.path().join("missing-dist"));
     let response = router
         .oneshot(Request::get("/").body(Body::empty()).unwrap())
         .await
@@ -1040,4 +1053,43 @@ async fn the_openapi_document_lists_every_path_the_contract_names() {
             "{name} is referenced but not defined"
         );
     }
+}
+
+#[tokio::test]
+async fn a_flood_of_comments_gets_429_with_retry_after_and_a_sentence() {
+    let mut site = site().await;
+    site.router = app(
+        site_state(site.db.clone(), 3),
+        std::path::Path::new("no-dist"),
+    );
+    for n in 0..3 {
+        let ok = post_comment(
+            &site,
+            "kigali-jazz-nights-return",
+            &format!("Comment {n}"),
+            None,
+        )
+        .await;
+        assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.text());
+    }
+    let refused = post_comment(&site, "kigali-jazz-nights-return", "One too many", None).await;
+    let body = refused.error(StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited);
+    let wait: u64 = refused.header(header::RETRY_AFTER).parse().unwrap();
+    assert!((1..=20).contains(&wait), "{wait}");
+    assert!(body.message.contains("wait"), "{}", body.message);
+    // Reading is never limited.
+    for _ in 0..20 {
+        assert_eq!(
+            site.get("/api/articles/kigali-jazz-nights-return/comments")
+                .await
+                .status,
+            StatusCode::OK
+        );
+    }
+    // The refused comment was not stored.
+    let list: CommentList = site
+        .get("/api/articles/kigali-jazz-nights-return/comments")
+        .await
+        .json();
+    assert!(list.comments.iter().all(|c| c.body != "One too many"));
 }

@@ -71,7 +71,8 @@ async fn list(
         (status = 404, body = ErrorBody, description = "no such article"),
         (status = 413, body = ErrorBody, description = "body larger than 64 KiB"),
         (status = 415, body = ErrorBody, description = "not application/json"),
-        (status = 422, body = ErrorBody, description = "field errors, by field (the shared inkuru-api rules)")))]
+        (status = 422, body = ErrorBody, description = "field errors, by field (the shared inkuru-api rules)"),
+        (status = 429, body = ErrorBody, description = "too many writes from this address; Retry-After says how many seconds to wait")))]
 async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,

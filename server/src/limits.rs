@@ -1,0 +1,113 @@
+//! Rate limits on writes (`POST` and the like under `/api`), per client address: a reader posting
+//! at a human pace never meets them; a script flooding comments gets `429 Too Many Requests` with
+//! `Retry-After` and a sentence saying how long to wait. Reads are never limited here.
+//!
+//! Limits are per server process: behind a load balancer each copy counts on its own (a shared
+//! store would be needed for one global count).
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::error::AppError;
+use crate::AppState;
+
+/// How many writes a client may make: `burst` at once, then one more every `60 / per_minute` s.
+#[derive(Clone, Copy, Debug)]
+pub struct WriteLimit {
+    pub per_minute: NonZeroU32,
+    pub burst: NonZeroU32,
+}
+
+impl Default for WriteLimit {
+    fn default() -> Self {
+        Self {
+            per_minute: NonZeroU32::new(6).unwrap_or(NonZeroU32::MIN),
+            burst: NonZeroU32::new(5).unwrap_or(NonZeroU32::MIN),
+        }
+    }
+}
+
+/// The limiter shared by every request of one server process.
+#[derive(Clone)]
+pub struct Limits {
+    writes: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+}
+
+/// Above this many remembered clients, forget those whose allowance is full again.
+const MAX_REMEMBERED: usize = 10_000;
+
+impl Limits {
+    pub fn new(limit: WriteLimit) -> Self {
+        let quota = Quota::per_minute(limit.per_minute).allow_burst(limit.burst);
+        Self {
+            writes: Arc::new(RateLimiter::keyed(quota)),
+        }
+    }
+
+    /// `Ok` when `client` may write now; otherwise the whole seconds to wait (at least 1).
+    pub fn check_write(&self, client: IpAddr) -> Result<(), u64> {
+        if self.writes.len() > MAX_REMEMBERED {
+            self.writes.retain_recent();
+        }
+        self.writes.check_key(&client).map_err(|not_until| {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
+        })
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self::new(WriteLimit::default())
+    }
+}
+
+/// Middleware for `/api`: limits every method but GET, HEAD and OPTIONS.
+pub async fn limit_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
+        return next.run(request).await;
+    }
+    // The peer address from the listener; requests built in tests have none and share one key.
+    let client = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
+    match state.limits.check_write(client) {
+        Ok(()) => next.run(request).await,
+        Err(seconds) => {
+            tracing::info!(%client, seconds, "write rate limited");
+            AppError::RateLimited { seconds }.into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_burst_is_allowed_then_the_wait_is_said_in_seconds() {
+        let limits = Limits::new(WriteLimit {
+            per_minute: NonZeroU32::new(2).unwrap(),
+            burst: NonZeroU32::new(2).unwrap(),
+        });
+        let client: IpAddr = "192.0.2.1".parse().unwrap();
+        assert!(limits.check_write(client).is_ok());
+        assert!(limits.check_write(client).is_ok());
+        let wait = limits.check_write(client).unwrap_err();
+        assert!((1..=30).contains(&wait), "{wait}");
+        // Another reader is not held up by the first.
+        assert!(limits.check_write("192.0.2.2".parse().unwrap()).is_ok());
+    }
+}
