@@ -23,7 +23,12 @@ pub fn with_spa_fallback(
         let page = axum::routing::get(crate::shell::page)
             .with_state((state, crate::shell::Shell { index }));
         // `/` too goes to the shell (not straight to index.html), so the front page gets its data.
-        let files = ServeDir::new(dist).append_index_html_on_directories(false);
+        // The build writes .br and .gz copies at the highest quality (cargo xtask post-build); they
+        // go out as they are to browsers that accept them.
+        let files = ServeDir::new(dist)
+            .append_index_html_on_directories(false)
+            .precompressed_br()
+            .precompressed_gzip();
         router.fallback_service(files.fallback(page))
     } else {
         tracing::warn!(dist = %dist.display(), "no built SPA found; serving a notice instead");

@@ -49,6 +49,12 @@ async fn site() -> TestSite {
         [0u8, 97, 115, 109],
     )
     .unwrap();
+    // What `cargo xtask post-build` writes next to it (content stands in for brotli's).
+    std::fs::write(
+        dist.join("inkuru-0123456789abcdef_bg.wasm.br"),
+        b"brotli bytes",
+    )
+    .unwrap();
     TestSite {
         router: app(site_state(pool.clone(), 1_000), &dist),
         db: pool,
@@ -1092,4 +1098,24 @@ async fn a_flood_of_comments_gets_429_with_retry_after_and_a_sentence() {
         .await
         .json();
     assert!(list.comments.iter().all(|c| c.body != "One too many"));
+}
+
+#[tokio::test]
+async fn built_files_go_out_precompressed_to_browsers_that_accept_it() {
+    let site = site().await;
+    let request = |encoding: &str| {
+        Request::get("/inkuru-0123456789abcdef_bg.wasm")
+            .header(header::ACCEPT_ENCODING, encoding)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let brotli = site.send(request("gzip, deflate, br")).await;
+    assert_eq!(brotli.status, StatusCode::OK);
+    assert_eq!(brotli.header(header::CONTENT_ENCODING), "br");
+    assert_eq!(brotli.body, b"brotli bytes");
+    assert_eq!(brotli.content_type, "application/wasm");
+    assert!(brotli.header(header::CACHE_CONTROL).contains("immutable"));
+    let plain = site.send(request("identity")).await;
+    assert_eq!(plain.header(header::CONTENT_ENCODING), "");
+    assert_eq!(plain.body, [0u8, 97, 115, 109]);
 }

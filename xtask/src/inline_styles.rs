@@ -1,4 +1,4 @@
-//! `cargo xtask inline-styles DIR`: Trunk's post-build hook. stylers writes the component styles to
+//! `cargo xtask post-build DIR` (Trunk's post-build hook), first step. stylers writes the component styles to
 //! target/stylers.css during the cargo build, after Trunk has already resolved index.html's assets,
 //! so Trunk cannot inline them itself. This puts them into DIR/index.html in place of the
 //! `<link … stylers.css>` tag: the first paint then needs no stylesheet request (render-blocking
@@ -11,7 +11,7 @@ use crate::process::root;
 pub fn run(args: &[String]) -> Result<(), String> {
     let dir = args
         .first()
-        .ok_or("usage: cargo xtask inline-styles DIR (Trunk's staging directory)")?;
+        .ok_or("usage: cargo xtask post-build DIR (Trunk's staging directory)")?;
     let css_path = root().join("target/stylers.css");
     let css = std::fs::read_to_string(&css_path).map_err(|e| {
         format!(

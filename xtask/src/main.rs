@@ -3,6 +3,7 @@
 
 mod bench;
 mod inline_styles;
+mod precompress;
 mod process;
 mod serve;
 mod server;
@@ -23,7 +24,8 @@ cargo xtask <command>
   bench report          write BENCHMARKS.md again from benchmarks.json (no measuring)
   setup                 install the pinned tools (tools.toml); run by serve and test
   dev                   trunk serve with live reload on :3000, the API server on :8080
-  inline-styles DIR     Trunk's post-build hook: put the component styles into DIR/index.html
+  post-build DIR        Trunk's post-build hook: inline the component styles into DIR/index.html,
+                        then write brotli and gzip copies of the built files
 ";
 
 fn main() -> ExitCode {
@@ -34,7 +36,9 @@ fn main() -> ExitCode {
         Some("dev") => serve::dev(),
         Some("test") => test::run(),
         Some("bench") => bench::run(&args[1..]),
-        Some("inline-styles") => inline_styles::run(&args[1..]),
+        Some("post-build") => inline_styles::run(&args[1..]).and_then(|()| {
+            precompress::run(std::path::Path::new(args.get(1).map_or("", String::as_str)))
+        }),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())
