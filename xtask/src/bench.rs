@@ -13,7 +13,7 @@ use inkuru_api::{Article, ArticlePage};
 use serde_json::{json, Value};
 
 use crate::process::{command, execute, output, root};
-use crate::{serve, server, setup, sizes, wasm_profile};
+use crate::{load, serve, server, setup, sizes, wasm_profile};
 
 const RUNS: usize = 5;
 const ARTICLE: &str = "rwandan-chefs-win-in-brussels";
@@ -41,10 +41,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     // The benchmark serves a copy of dist/ with one extra file: the plain-HTML article.
     let bench_dist = work.join("dist");
     execute(command("cp").arg("-r").arg(&dist).arg(&bench_dist))?;
-    let server = server::start(
+    // Writes unlimited: the load test posts thousands of comments from one address.
+    let server = server::start_with(
         &root.join("target/release/inkuru-server"),
         &bench_dist,
         &work,
+        &[
+            "--write-burst",
+            "4000000000",
+            "--writes-per-minute",
+            "4000000000",
+        ],
     )?;
 
     // A partial run (`bench web`, `bench api`) keeps the other part's figures from the last run.
@@ -111,6 +118,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     if api {
         results["api"] = api_latency(server.port)?;
+        results["api_load"] = api_load(&server, &work)?;
     }
     drop(server);
     let json_text = serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?;
@@ -321,6 +329,42 @@ fn api_latency(port: u16) -> Result<Value, String> {
     Ok(Value::Object(results))
 }
 
+/// The busiest requests under load (wrk, 64 connections), in the order that keeps them honest:
+/// the comments list is read before the load test of posting fills it.
+fn api_load(server: &server::RunningServer, work: &Path) -> Result<Value, String> {
+    let base = server.base_url();
+    let comment = r#"{"name":"Load Test","email":"load@example.rw","body":"A comment posted by the load test."}"#;
+    let mut results = serde_json::Map::new();
+    for (name, path, body) in [
+        ("article by slug", format!("/api/articles/{ARTICLE}"), None),
+        (
+            "section listing",
+            "/api/articles?section=news&page=1".to_owned(),
+            None,
+        ),
+        (
+            "comments list",
+            format!("/api/articles/{ARTICLE}/comments"),
+            None,
+        ),
+        (
+            "comment post",
+            format!("/api/articles/{ARTICLE}/comments"),
+            Some(comment),
+        ),
+    ] {
+        let mut figures = load::run(&base, &path, body, work)?;
+        figures["request"] = json!(format!(
+            "{} {path}",
+            if body.is_some() { "POST" } else { "GET" }
+        ));
+        results.insert(name.to_owned(), figures);
+    }
+    Ok(
+        json!({ "connections": load::CONNECTIONS, "seconds": load::SECONDS, "database": "SQLite", "results": results }),
+    )
+}
+
 fn kb(bytes: f64) -> String {
     format!("{:.1} KB", bytes / 1000.0)
 }
@@ -521,13 +565,57 @@ fn report(results: &Value) -> String {
         }
         let _ = writeln!(md);
     }
+    if let Some(load) = results["api_load"]["results"].as_object() {
+        let _ = writeln!(
+            md,
+            "### Under load (wrk, {} connections, {} s each, {}, wrk and the server on the same 2 cores)\n\n\
+             | request | requests/s | p50 | p99 | non-2xx | goal |\n| --- | ---: | ---: | ---: | ---: | --- |",
+            results["api_load"]["connections"], results["api_load"]["seconds"],
+            results["api_load"]["database"].as_str().unwrap_or("?")
+        );
+        for (name, r) in load {
+            let rps = r["requests_per_s"].as_f64().unwrap_or(0.0);
+            let p99 = r["p99_ms"].as_f64().unwrap_or(0.0);
+            let goal = match name.as_str() {
+                "article by slug" => format!(
+                    "≥ 40,000 req/s: {}; p99 ≤ 2 ms: {}",
+                    verdict_at_least(rps, 40_000.0),
+                    verdict(p99, 2.0, " ms")
+                ),
+                "section listing" => format!("≥ 15,000 req/s: {}", verdict_at_least(rps, 15_000.0)),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                md,
+                "| {name} (`{}`) | {:.0} | {:.2} ms | {:.2} ms | {} | {goal} |",
+                r["request"].as_str().unwrap_or(""),
+                rps,
+                r["p50_ms"].as_f64().unwrap_or(0.0),
+                p99,
+                r["non_2xx"]
+            );
+        }
+        let _ = writeln!(
+            md,
+            "\nPostgreSQL: not measured yet (the server runs on SQLite only so far).\n"
+        );
+    }
     md.push_str(NOT_YET);
     md
+}
+
+fn verdict_at_least(value: f64, goal: f64) -> String {
+    if value >= goal {
+        "met".to_owned()
+    } else {
+        format!("missed by {:.0}", goal - value)
+    }
 }
 
 /// What made the page fast, and why the goals still missed are missed (kept in step with the figures).
 const NOT_YET: &str = "## What made the page fast, and why some goals are still missed\n\n\
 - **LCP and FCP (goals met: LCP ≈ 0.75–0.95 s, ratio to plain HTML ≈ 1.0).** For the page URL it serves, the\n  server writes the page itself (article, front page, section page, header links) into the HTML, with the first\n  API answers embedded; the app adopts that DOM without repainting it (a repaint would make the app's paint\n  the LCP again: 2.3–2.6 s before), there is no wasm preload, and the app starts only after the first frame,\n  so nothing competes with the page's own bytes. All CSS is inline (no render-blocking request).\n\
-- **TBT (≈ 40–60 ms median, single runs up to ≈ 140 ms).** What is left is one task: compiling and starting the\n  ≈ 600 KB wasm and mounting the app on a 4×-throttled CPU. The comments (below the fold) now mount a frame\n  later as their own task. A smaller wasm is the remaining lever.\n\
+- **TBT (≈ 40–60 ms median, single runs up to ≈ 140 ms).** What is left is one task: compiling and starting the\n  ≈ 600 KB wasm and mounting the app on a 4×-throttled CPU. The comments (below the fold) now mount a frame\n  later as their own task. A smaller wasm is the remaining lever. TBT is the figure that moves with the\n  machine's load: a run from a clean clone while the other core was compiling measured 94–130 ms\n  (performance 99), the same build on a quiet machine 40–43 ms (performance 100).\n\
 - **wasm size (≈ 195 KB brotli against 100 KB) and the article's first view (≈ 207 KB against 130 KB).** The\n  profile above: the framework (reactive_graph, tachys, leptos, leptos_router, either_of) and Rust's own core,\n  alloc and formatting are well over half of the module; the app's own code is ≈ 5% and serde_json ≈ 3%.\n  Tried and measured here: opt-level \"s\" instead of \"z\" (+14.7 KB brotli), wasm-opt `--converge` with every\n  feature Rust emits enabled (+0.7 KB). The size profile (opt-level z, LTO, one codegen unit, panic abort,\n  wasm-opt -Oz) is in place; nightly `build-std` with `panic=immediate-abort` (≈ 11% in the shared prototype)\n  needs a second toolchain, which this machine cannot fetch. Because the page paints from the server's HTML,\n  the wasm's size no longer delays what the reader sees: it delays only when the page becomes interactive.\n\
-- **Interaction p98 (≈ 56–80 ms across runs; p50 ≈ 48 ms): opening an article from a section page.** The\n  Event Timing breakdown above: no time in the click handler itself; almost all of it is between the handler\n  and the next frame, where the router swaps pages (tearing down a page of cards, building the article) and\n  the browser lays out and paints the new page, on a 4×-throttled CPU. The comments now build a frame later.\n  Five rounds on a shared machine make p98 the slowest sample. The other interactions stay under 50 ms.\n";
+- **Interaction p98 (≈ 56–80 ms across runs; p50 ≈ 48 ms): opening an article from a section page.** The\n  Event Timing breakdown above: no time in the click handler itself; almost all of it is between the handler\n  and the next frame, where the router swaps pages (tearing down a page of cards, building the article) and\n  the browser lays out and paints the new page, on a 4×-throttled CPU. The comments now build a frame later.\n  Five rounds on a shared machine make p98 the slowest sample. The other interactions stay under 50 ms.\n\
+- **API throughput (article by slug ≈ 9,600 req/s against 40,000; section listing ≈ 4,600 against 15,000).**\n  Profiled by subtraction with wrk (64 connections, 5 s, release server, SQLite) on this machine, wrk\n  taking one of the two cores: `/api/health` (one trivial SQL query) ≈ 22,500 req/s, `/api/sections` (one\n  query, 14 rows) ≈ 12,800, an article (two queries: section tree, article) ≈ 8,100, a section listing\n  (tree, a recursive count, a recursive page) ≈ 4,600. Each SQL round trip through sqlx's SQLite worker\n  costs ≈ 40 µs of the one core the server has, so the goals need no SQL on the hot path: an in-process\n  cache of the section tree and of article answers with a short lifetime (so copies behind a load\n  balancer stay within a second of each other), which is the next step. Static files through ServeDir\n  measured only ≈ 1,800 req/s (a blocking-pool file open per request); in production they belong on a\n  CDN, and the server's own copy is next to fix.\n";

@@ -3,6 +3,7 @@
 
 mod bench;
 mod inline_styles;
+mod load;
 mod precompress;
 mod process;
 mod serve;

@@ -38,6 +38,16 @@ fn free_port() -> Result<u16, String> {
 
 /// Starts `binary` with a new database in `work`, serving `dist`, and waits for `/api/health`.
 pub fn start(binary: &Path, dist: &Path, work: &Path) -> Result<RunningServer, String> {
+    start_with(binary, dist, work, &[])
+}
+
+/// `start` with extra server flags.
+pub fn start_with(
+    binary: &Path,
+    dist: &Path,
+    work: &Path,
+    flags: &[&str],
+) -> Result<RunningServer, String> {
     std::fs::create_dir_all(work).map_err(|e| e.to_string())?;
     let port = free_port()?;
     let log_path = work.join("server.log");
@@ -48,6 +58,7 @@ pub fn start(binary: &Path, dist: &Path, work: &Path) -> Result<RunningServer, S
         .arg(work.join("inkuru.db"))
         .arg("--dist")
         .arg(dist)
+        .args(flags)
         .stdin(Stdio::null())
         .stdout(log.try_clone().map_err(|e| e.to_string())?)
         .stderr(log)
