@@ -20,6 +20,8 @@ pub enum AppError {
     UnsupportedMediaType,
     /// 422 with per-field messages.
     Validation(FieldErrors),
+    /// 403: the article (or the site) takes no comments now.
+    CommentsClosed,
     /// 429: wait this many seconds (also sent as `Retry-After`).
     RateLimited { seconds: u64 },
     /// 500: the cause goes to the log only.
@@ -66,6 +68,13 @@ impl AppError {
                     message: "Some fields need attention.".into(),
                     fields,
                 },
+            ),
+            AppError::CommentsClosed => (
+                StatusCode::FORBIDDEN,
+                ErrorBody::new(
+                    ErrorCode::CommentsClosed,
+                    "Comments are closed on this article.",
+                ),
             ),
             AppError::RateLimited { seconds } => (
                 StatusCode::TOO_MANY_REQUESTS,

@@ -55,6 +55,26 @@ struct ArticleLine {
     body_html: Option<String>,
     #[serde(default)]
     image: Option<ImageLine>,
+    /// The author's page: a path on this site or an `https://` address.
+    #[serde(default)]
+    author_url: Option<String>,
+    /// Subjects, in order.
+    #[serde(default)]
+    tags: Vec<TagLine>,
+    /// Whether readers may comment (default yes; the site's policy can still close them).
+    #[serde(default = "yes")]
+    comments: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TagLine {
+    slug: Slug,
+    name: String,
 }
 
 #[derive(Deserialize)]
@@ -254,6 +274,27 @@ async fn import_article(db: &Db, line: &ArticleLine) -> Result<(), Problem> {
         None => None,
         Some(image) => Some(image_of(&line.slug, image)?),
     };
+    if let Some(url) = &line.author_url {
+        let sound = (is_local_path(url) || url.starts_with("https://"))
+            && !url.contains(['"', '<', '>', ' ']);
+        if !sound {
+            return Err(Problem::Line(format!(
+                "article {}: author_url must be a path on this site or an https:// address: {url:?}",
+                line.slug
+            )));
+        }
+    }
+    if let Some(tag) = line.tags.iter().find(|t| t.name.trim().is_empty()) {
+        return Err(Problem::Line(format!(
+            "article {}: tag {} has no name",
+            line.slug, tag.slug
+        )));
+    }
+    let tags: Vec<(Slug, String)> = line
+        .tags
+        .iter()
+        .map(|t| (t.slug.clone(), t.name.trim().to_owned()))
+        .collect();
     db::articles::upsert(
         db,
         ArticleInput {
@@ -266,6 +307,9 @@ async fn import_article(db: &Db, line: &ArticleLine) -> Result<(), Problem> {
             updated_at: line.updated_at.as_deref(),
             body_html: &body_html,
             image: image.as_ref(),
+            author_url: line.author_url.as_deref(),
+            comments_open: line.comments,
+            tags: &tags,
         },
     )
     .await?;

@@ -230,6 +230,7 @@ mod tests {
             standfirst: "Stand <first>".into(),
             byline: Byline {
                 name: "Ann <Author>".into(),
+                url: None,
             },
             published_at: "2026-11-24T08:00:00Z".into(),
             updated_at: Some("not a date".into()),
@@ -246,7 +247,10 @@ mod tests {
                 caption: None,
             }),
             body_html: "<p>Body <em>kept</em></p>".into(),
+            tags: vec![],
+            related: vec![],
             comment_count: 0,
+            comments_open: true,
         }
     }
 

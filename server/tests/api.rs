@@ -1119,3 +1119,69 @@ async fn built_files_go_out_precompressed_to_browsers_that_accept_it() {
     assert_eq!(plain.header(header::CONTENT_ENCODING), "");
     assert_eq!(plain.body, [0u8, 97, 115, 109]);
 }
+
+#[tokio::test]
+async fn an_article_has_its_tags_and_related_stories_sharing_them() {
+    let site = site().await;
+    let article: Article = site
+        .get("/api/articles/drone-deliveries-to-health-centres")
+        .await
+        .json();
+    let tags: Vec<_> = article.tags.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(tags, ["Transport", "Health", "Technology"]);
+    assert!(!article.related.is_empty() && article.related.len() <= 4);
+    assert!(
+        article.related.iter().all(|r| r.slug != article.slug),
+        "never itself"
+    );
+    let mut shared = Vec::new();
+    for related in &article.related {
+        let other: Article = site
+            .get(&format!("/api/articles/{}", related.slug))
+            .await
+            .json();
+        shared.push(
+            other
+                .tags
+                .iter()
+                .filter(|t| article.tags.contains(t))
+                .count(),
+        );
+    }
+    let mut sorted = shared.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(shared, sorted, "most shared tags first");
+    assert!(shared[0] >= 1);
+    assert!(article.comments_open);
+}
+
+#[tokio::test]
+async fn closed_comments_are_said_and_refused() {
+    let site = site().await;
+    // One article closed by the newsroom.
+    sqlx::query("UPDATE articles SET comments_open = 0 WHERE slug = 'amavubi-win-qualifier'")
+        .execute(&site.db)
+        .await
+        .unwrap();
+    let closed: Article = site.get("/api/articles/amavubi-win-qualifier").await.json();
+    assert!(!closed.comments_open);
+    let body = post_comment(&site, "amavubi-win-qualifier", "Let me in", None)
+        .await
+        .error(StatusCode::FORBIDDEN, ErrorCode::CommentsClosed);
+    assert!(body.message.contains("closed"));
+    let open = post_comment(&site, "kigali-jazz-nights-return", "Still open here", None).await;
+    assert_eq!(open.status, StatusCode::CREATED);
+
+    // The whole site closed by its policy.
+    let mut settings: inkuru_api::SiteSettings = site.get("/api/site").await.json();
+    settings.comments = inkuru_api::CommentPolicy::Closed;
+    db::site::put(&site.db, &settings).await.unwrap();
+    let article: Article = site
+        .get("/api/articles/kigali-jazz-nights-return")
+        .await
+        .json();
+    assert!(!article.comments_open);
+    post_comment(&site, "kigali-jazz-nights-return", "Now closed", None)
+        .await
+        .error(StatusCode::FORBIDDEN, ErrorCode::CommentsClosed);
+}

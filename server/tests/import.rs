@@ -8,7 +8,7 @@ const FILE: &str = r###"{"type":"section","slug":"world","name":"World","descrip
 {"type":"section","slug":"europe","name":"Europe","parent":"world"}
 {"type":"section","slug":"orphan","name":"Orphan","parent":"nowhere"}
 not json at all
-{"type":"article","slug":"first-story","section":"europe","headline":"A \"first\" <story>","standfirst":"It begins.","author":"Ann","published_at":"2026-11-20T08:00:00Z","body":["One.","## Two","> Three"]}
+{"type":"article","slug":"first-story","section":"europe","headline":"A \"first\" <story>","standfirst":"It begins.","author":"Ann","published_at":"2026-11-20T08:00:00Z","body":["One.","## Two","> Three"],"tags":[{"slug":"europe-news","name":"Europe news"}],"author_url":"/authors/ann","comments":false}
 {"type":"article","slug":"no-headline","section":"world","standfirst":"x","author":"A","published_at":"2026-11-20T08:00:00Z","body":["x"]}
 {"type":"article","slug":"bad-date","section":"world","headline":"H","standfirst":"S","author":"A","published_at":"yesterday","body":["x"]}
 {"type":"article","slug":"html-story","section":"world","headline":"HTML","standfirst":"S","author":"A","published_at":"2026-11-21T08:00:00Z","body_html":"<p onclick=\"x()\">Safe<script>alert(1)</script></p>","image":{"src":"/media/html.svg","width":800,"height":600,"alt":"A picture"}}
@@ -58,6 +58,9 @@ async fn good_lines_are_imported_and_each_bad_one_is_named_and_skipped() {
     .unwrap();
     assert_eq!(article.headline, "A \"first\" <story>");
     assert_eq!(article.section_path.len(), 2, "World › Europe");
+    assert_eq!(article.tags[0].name, "Europe news");
+    assert_eq!(article.byline.url.as_deref(), Some("/authors/ann"));
+    assert!(!article.comments_open);
     assert!(article.body_html.contains("<h2>Two</h2>"));
     let html = db::articles::get(
         &pool,

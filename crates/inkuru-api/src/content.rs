@@ -100,6 +100,17 @@ pub struct Image {
 #[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Byline {
     pub name: String,
+    /// The author's page (a path on this site or an `https://` address), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A subject an article is filed under.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
+pub struct Tag {
+    pub slug: Slug,
+    pub name: String,
 }
 
 /// An article in a list: a card's worth of data.
@@ -176,7 +187,20 @@ pub struct Article {
     pub hero: Option<Image>,
     /// HTML sanitised by the server against an allow-list, so the client may render it as is.
     pub body_html: String,
+    /// Subjects, in the order the newsroom gave them.
+    #[serde(default)]
+    pub tags: Vec<Tag>,
+    /// Up to four other articles: sharing the most tags, then from the same section; newest first.
+    #[serde(default)]
+    pub related: Vec<ArticleSummary>,
     pub comment_count: u32,
+    /// Whether readers may comment now (the article allows it and the site's policy is not closed).
+    #[serde(default = "yes")]
+    pub comments_open: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[cfg(test)]
@@ -260,6 +284,7 @@ mod tests {
             standfirst: "Short".into(),
             byline: Byline {
                 name: "Ann Writer".into(),
+                url: Some("/authors/ann-writer".into()),
             },
             published_at: "2026-11-01T08:00:00Z".into(),
             updated_at: None,
@@ -276,7 +301,13 @@ mod tests {
                 caption: None,
             }),
             body_html: "<p>Hello</p>".into(),
+            tags: vec![Tag {
+                slug: Slug::parse("coffee").unwrap(),
+                name: "Coffee".into(),
+            }],
+            related: vec![],
             comment_count: 2,
+            comments_open: false,
         };
         let json = serde_json::to_string(&article).unwrap();
         assert!(
@@ -286,6 +317,15 @@ mod tests {
         assert!(!json.contains("caption"));
         let back: Article = serde_json::from_str(&json).unwrap();
         assert_eq!(back, article);
+        // An answer from before tags, related and the comments switch still reads, comments open.
+        let older = json
+            .replace(
+                r#""tags":[{"slug":"coffee","name":"Coffee"}],"related":[],"#,
+                "",
+            )
+            .replace(r#","comments_open":false"#, "");
+        let older: Article = serde_json::from_str(&older).unwrap();
+        assert!(older.tags.is_empty() && older.comments_open);
     }
 
     /// A golden fixture: renaming a field breaks this test before it breaks a client.

@@ -21,6 +21,8 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     /// 422: the request was read but breaks a validation rule; see `fields`.
     Validation,
+    /// 403: comments are closed on this article (or on the whole site).
+    CommentsClosed,
     /// 429: too many writes from this client; `Retry-After` says how many seconds to wait.
     RateLimited,
     /// 500: something failed on the server; details are in its log, never in the response.

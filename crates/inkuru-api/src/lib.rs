@@ -15,7 +15,7 @@ pub mod slug;
 pub use comments::{Comment, CommentList, NewComment};
 pub use content::{
     Article, ArticlePage, ArticleSummary, Byline, FrontPage, Image, Section, SectionRef,
-    SectionStories, SectionTree,
+    SectionStories, SectionTree, Tag,
 };
 pub use error::{ErrorBody, ErrorCode, FieldErrors};
 pub use search::{Fragment, QueryProblem, SearchHit, SearchResults};

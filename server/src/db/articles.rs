@@ -1,7 +1,8 @@
 //! SQL for articles: lists (a section with its subsections, newest first), one article, and upsert.
 
 use inkuru_api::{
-    Article, ArticlePage, ArticleSummary, Byline, Image, SectionRef, SectionTree, Slug,
+    Article, ArticlePage, ArticleSummary, Byline, CommentPolicy, Image, SectionRef, SectionTree,
+    Slug, Tag,
 };
 
 use super::{sections, Db};
@@ -24,6 +25,7 @@ pub(crate) struct SummaryRow {
 
 #[derive(sqlx::FromRow)]
 struct ArticleRow {
+    id: i64,
     slug: String,
     section_id: i64,
     headline: String,
@@ -37,6 +39,8 @@ struct ArticleRow {
     image_height: Option<i64>,
     image_alt: Option<String>,
     image_caption: Option<String>,
+    author_url: Option<String>,
+    comments_open: bool,
     comment_count: i64,
 }
 
@@ -139,9 +143,9 @@ pub async fn list(
 /// One article by slug, or `None`. `tree` is the current section tree, for the breadcrumb trail.
 pub async fn get(db: &Db, tree: &SectionTree, wanted: &Slug) -> AppResult<Option<Article>> {
     let row: Option<ArticleRow> = sqlx::query_as(
-        "SELECT a.slug, a.section_id, a.headline, a.standfirst, a.author_name, a.published_at,
+        "SELECT a.id, a.slug, a.section_id, a.headline, a.standfirst, a.author_name, a.published_at,
                 a.updated_at, a.body_html, a.image_src, a.image_width, a.image_height, a.image_alt,
-                a.image_caption,
+                a.image_caption, a.author_url, a.comments_open,
                 (SELECT COUNT(*) FROM comments c WHERE c.article_id = a.id) AS comment_count
          FROM articles a WHERE a.slug = ?",
     )
@@ -149,12 +153,16 @@ pub async fn get(db: &Db, tree: &SectionTree, wanted: &Slug) -> AppResult<Option
     .fetch_optional(db)
     .await?;
     let Some(row) = row else { return Ok(None) };
+    let tags = tags_of(db, row.id).await?;
+    let site_closed = super::site::get(db).await?.comments == CommentPolicy::Closed;
+    let related = related_to(db, tree, row.id, row.section_id).await?;
     Ok(Some(Article {
         slug: slug(&row.slug)?,
         headline: row.headline,
         standfirst: row.standfirst,
         byline: Byline {
             name: row.author_name,
+            url: row.author_url,
         },
         published_at: row.published_at,
         updated_at: row.updated_at,
@@ -167,8 +175,60 @@ pub async fn get(db: &Db, tree: &SectionTree, wanted: &Slug) -> AppResult<Option
             row.image_caption,
         ),
         body_html: row.body_html,
+        tags,
+        related,
         comment_count: u32::try_from(row.comment_count).unwrap_or(0),
+        comments_open: row.comments_open && !site_closed,
     }))
+}
+
+/// An article's tags, in the order given.
+async fn tags_of(db: &Db, article_id: i64) -> AppResult<Vec<Tag>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+         WHERE at.article_id = ? ORDER BY at.position",
+    )
+    .bind(article_id)
+    .fetch_all(db)
+    .await?;
+    rows.into_iter()
+        .map(|(tag, name)| {
+            Ok(Tag {
+                slug: slug(&tag)?,
+                name,
+            })
+        })
+        .collect()
+}
+
+/// Most related articles shown under one.
+pub const RELATED: i64 = 4;
+
+/// Other articles sharing the most tags with this one, then from its section; newest first.
+async fn related_to(
+    db: &Db,
+    tree: &SectionTree,
+    article_id: i64,
+    section_id: i64,
+) -> AppResult<Vec<ArticleSummary>> {
+    let rows: Vec<SummaryRow> = sqlx::query_as(
+        "SELECT a.slug, a.section_id, a.headline, a.standfirst, a.published_at,
+                a.image_src, a.image_width, a.image_height, a.image_alt, a.image_caption
+         FROM articles a
+         LEFT JOIN (SELECT other.article_id, COUNT(*) AS shared
+                    FROM article_tags mine JOIN article_tags other ON other.tag_id = mine.tag_id
+                    WHERE mine.article_id = ?1 AND other.article_id <> ?1
+                    GROUP BY other.article_id) s ON s.article_id = a.id
+         WHERE a.id <> ?1 AND (s.shared IS NOT NULL OR a.section_id = ?2)
+         ORDER BY COALESCE(s.shared, 0) DESC, a.section_id = ?2 DESC, a.published_at DESC, a.id DESC
+         LIMIT ?3",
+    )
+    .bind(article_id)
+    .bind(section_id)
+    .bind(RELATED)
+    .fetch_all(db)
+    .await?;
+    rows.into_iter().map(|row| summary(tree, row)).collect()
 }
 
 /// Everything needed to store an article; `body_html` must already be sanitised.
@@ -182,21 +242,27 @@ pub struct ArticleInput<'a> {
     pub updated_at: Option<&'a str>,
     pub body_html: &'a str,
     pub image: Option<&'a Image>,
+    pub author_url: Option<&'a str>,
+    pub comments_open: bool,
+    /// (slug, name), in order; replaces the article's tags.
+    pub tags: &'a [(Slug, String)],
 }
 
 /// Adds or updates an article by slug.
 pub async fn upsert(db: &Db, input: ArticleInput<'_>) -> AppResult<()> {
     sqlx::query(
         "INSERT INTO articles (slug, section_id, headline, standfirst, author_name, published_at,
-             updated_at, body_html, image_src, image_width, image_height, image_alt, image_caption)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             updated_at, body_html, image_src, image_width, image_height, image_alt, image_caption,
+             author_url, comments_open)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(slug) DO UPDATE SET section_id = excluded.section_id,
              headline = excluded.headline, standfirst = excluded.standfirst,
              author_name = excluded.author_name, published_at = excluded.published_at,
              updated_at = excluded.updated_at, body_html = excluded.body_html,
              image_src = excluded.image_src, image_width = excluded.image_width,
              image_height = excluded.image_height, image_alt = excluded.image_alt,
-             image_caption = excluded.image_caption",
+             image_caption = excluded.image_caption, author_url = excluded.author_url,
+             comments_open = excluded.comments_open",
     )
     .bind(input.slug.as_str())
     .bind(input.section_id)
@@ -211,7 +277,41 @@ pub async fn upsert(db: &Db, input: ArticleInput<'_>) -> AppResult<()> {
     .bind(input.image.map(|i| i64::from(i.height)))
     .bind(input.image.map(|i| i.alt.as_str()))
     .bind(input.image.and_then(|i| i.caption.as_deref()))
+    .bind(input.author_url)
+    .bind(input.comments_open)
     .execute(db)
     .await?;
+    set_tags(db, input.slug, input.tags).await?;
     super::search::index(db, input.slug).await
+}
+
+/// Replaces an article's tags (creating tags not seen before; a known tag keeps its first name).
+async fn set_tags(db: &Db, article: &Slug, tags: &[(Slug, String)]) -> AppResult<()> {
+    let mut tx = db.begin().await?;
+    let (article_id,): (i64,) = sqlx::query_as("SELECT id FROM articles WHERE slug = ?")
+        .bind(article.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM article_tags WHERE article_id = ?")
+        .bind(article_id)
+        .execute(&mut *tx)
+        .await?;
+    for (position, (tag, name)) in tags.iter().enumerate() {
+        sqlx::query("INSERT INTO tags (slug, name) VALUES (?, ?) ON CONFLICT(slug) DO NOTHING")
+            .bind(tag.as_str())
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO article_tags (article_id, tag_id, position)
+             SELECT ?, id, ? FROM tags WHERE slug = ? ON CONFLICT DO NOTHING",
+        )
+        .bind(article_id)
+        .bind(i64::try_from(position).unwrap_or(i64::MAX))
+        .bind(tag.as_str())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }

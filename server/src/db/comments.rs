@@ -78,6 +78,8 @@ pub async fn list(
 /// Why a comment could not be stored.
 pub enum InsertError {
     NoArticle,
+    /// The article, or the whole site, takes no comments now.
+    Closed,
     /// The parent is not a comment on this article.
     NoParent,
 }
@@ -88,9 +90,17 @@ pub async fn insert(
     slug: &Slug,
     comment: &NewComment,
 ) -> AppResult<Result<Comment, InsertError>> {
-    let Some(article_id) = article_id(db, slug).await? else {
+    let row: Option<(i64, bool)> =
+        sqlx::query_as("SELECT id, comments_open FROM articles WHERE slug = ?")
+            .bind(slug.as_str())
+            .fetch_optional(db)
+            .await?;
+    let Some((article_id, open)) = row else {
         return Ok(Err(InsertError::NoArticle));
     };
+    if !open || super::site::get(db).await?.comments == inkuru_api::CommentPolicy::Closed {
+        return Ok(Err(InsertError::Closed));
+    }
     let mut tx = db.begin().await?;
     let thread_id = match comment.parent_id {
         Some(parent) => {

@@ -68,6 +68,7 @@ async fn list(
     request_body(content = NewComment, content_type = "application/json"),
     responses((status = 201, description = "stored; the comment as published", body = Comment),
         (status = 400, body = ErrorBody, description = "malformed JSON"),
+        (status = 403, body = ErrorBody, description = "comments are closed on this article"),
         (status = 404, body = ErrorBody, description = "no such article"),
         (status = 413, body = ErrorBody, description = "body larger than 64 KiB"),
         (status = 415, body = ErrorBody, description = "not application/json"),
@@ -84,6 +85,7 @@ async fn create(
     let stored = match db::comments::insert(&state.db, &slug, &comment).await? {
         Ok(stored) => stored,
         Err(InsertError::NoArticle) => return Err(no_article()),
+        Err(InsertError::Closed) => return Err(AppError::CommentsClosed),
         Err(InsertError::NoParent) => {
             let mut errors = FieldErrors::new();
             errors.add(
