@@ -372,10 +372,7 @@ pub fn paragraphs_to_html(paragraphs: &[String]) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    crate::shell::escape_html(text)
 }
 
 /// Article HTML goes through ammonia's allow-list before it is stored, so the SPA can render it as

@@ -38,6 +38,48 @@ pub struct FirstView {
     pub content: Option<String>,
     /// The header's section links, in place of the shell's empty placeholder.
     pub nav: Option<String>,
+    /// The page's title and description (plain text), as the app's leptos_meta will set them, so
+    /// readers without the app (and crawlers) see them too.
+    pub title: Option<String>,
+    pub description: Option<String>,
+}
+
+/// Text made safe inside an HTML element or a quoted attribute.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The page title as the app formats it (src/app.rs).
+fn page_title(page: &str) -> String {
+    format!("{page} · Inkuru")
+}
+
+/// `html` with its `<title>` text and its `<meta name="description">` tag replaced.
+fn with_title_and_description(html: &str, title: &str, description: Option<&str>) -> String {
+    let mut html = html.to_owned();
+    if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) {
+        if start < end {
+            html.replace_range(start + "<title>".len()..end, &escape_html(title));
+        }
+    }
+    if let Some(description) = description {
+        let at = ["name=description", "name=\"description\""]
+            .iter()
+            .find_map(|attribute| html.find(attribute));
+        if let Some(at) = at {
+            if let (Some(start), Some(len)) = (html[..at].rfind("<meta"), html[at..].find('>')) {
+                let tag = format!(
+                    "<meta name=\"description\" content=\"{}\">",
+                    escape_html(description)
+                );
+                html.replace_range(start..at + len + 1, &tag);
+            }
+        }
+    }
+    html
 }
 
 /// `html` with the empty `<div>` whose class attribute is `class_name` (quoted or, after the
@@ -65,6 +107,9 @@ pub fn embed(index_html: &str, view: &FirstView) -> String {
         }
         _ => index_html.to_owned(),
     };
+    if let Some(title) = &view.title {
+        html = with_title_and_description(&html, title, view.description.as_deref());
+    }
     if let Some(nav) = &view.nav {
         if let Some(with_nav) = replace_empty_element(&html, "section-nav-placeholder", nav) {
             html = with_nav;
@@ -108,6 +153,8 @@ async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
         let slug = Slug::parse(slug).map_err(|_| ())?;
         match db::articles::get(&state.db, &tree, &slug).await {
             Ok(Some(article)) => {
+                view.title = Some(page_title(&article.headline));
+                view.description = Some(article.standfirst.clone());
                 view.content = prerender::article(&article, requested);
                 insert(&mut view.answers, paths::article(&slug), &article);
             }
@@ -118,6 +165,7 @@ async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
         if let Ok(Some(list)) =
             db::articles::list(&state.db, &tree, None, 1, paths::DEFAULT_PER_PAGE).await
         {
+            view.title = Some(page_title("News from Rwanda and beyond"));
             view.content = prerender::front_page(&list, requested);
             insert(&mut view.answers, paths::articles(None, 1), &list);
         }
@@ -132,6 +180,8 @@ async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
         )
         .await
         {
+            view.title = Some(page_title(&section.name));
+            view.description = Some(section.description.clone()).filter(|d| !d.is_empty());
             view.content = prerender::section_page(&tree, section, &list, requested);
             insert(
                 &mut view.answers,
@@ -220,6 +270,22 @@ mod tests {
         );
         // A shell without a main element still gets its answers, just not the content.
         assert_eq!(embed("<body></body>", &view), "<body></body>");
+    }
+
+    #[test]
+    fn title_and_description_are_the_pages_and_escaped() {
+        let shell =
+            "<head><meta content=\"Generic.\" name=description><title>Inkuru</title></head>";
+        let html = with_title_and_description(shell, "A \"b\" <c> · Inkuru", Some("d & e"));
+        assert_eq!(
+            html,
+            "<head><meta name=\"description\" content=\"d &amp; e\"><title>A &quot;b&quot; &lt;c&gt; · Inkuru</title></head>"
+        );
+        let unminified = "<meta name=\"description\" content=\"x\"/><title>Inkuru</title>";
+        assert_eq!(
+            with_title_and_description(unminified, "T", None),
+            "<meta name=\"description\" content=\"x\"/><title>T</title>"
+        );
     }
 
     #[test]
