@@ -8,6 +8,10 @@ use inkuru_api::{
 use super::{sections, Db};
 use crate::error::{AppError, AppResult};
 
+/// The columns of a list item, from `articles a`, in `SummaryRow`'s order.
+pub(crate) const SUMMARY_COLUMNS: &str = "a.slug, a.section_id, a.headline, a.standfirst, \
+     a.published_at, a.image_src, a.image_width, a.image_height, a.image_alt, a.image_caption";
+
 /// The columns of a list item (`SUMMARY_COLUMNS`), as read.
 #[derive(sqlx::FromRow)]
 pub(crate) struct SummaryRow {
@@ -118,10 +122,9 @@ pub async fn list(
     .await?;
     let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
-        "{SCOPE} SELECT slug, section_id, headline, standfirst, published_at,
-                image_src, image_width, image_height, image_alt, image_caption
-         FROM articles WHERE section_id IN (SELECT id FROM scope)
-         ORDER BY published_at DESC, id DESC LIMIT ?2 OFFSET ?3"
+        "{SCOPE} SELECT {SUMMARY_COLUMNS}
+         FROM articles a WHERE a.section_id IN (SELECT id FROM scope)
+         ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3"
     ))
     .bind(section_id)
     .bind(i64::from(per_page))
@@ -211,9 +214,8 @@ async fn related_to(
     article_id: i64,
     section_id: i64,
 ) -> AppResult<Vec<ArticleSummary>> {
-    let rows: Vec<SummaryRow> = sqlx::query_as(
-        "SELECT a.slug, a.section_id, a.headline, a.standfirst, a.published_at,
-                a.image_src, a.image_width, a.image_height, a.image_alt, a.image_caption
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLUMNS}
          FROM articles a
          LEFT JOIN (SELECT other.article_id, COUNT(*) AS shared
                     FROM article_tags mine JOIN article_tags other ON other.tag_id = mine.tag_id
@@ -221,8 +223,8 @@ async fn related_to(
                     GROUP BY other.article_id) s ON s.article_id = a.id
          WHERE a.id <> ?1 AND (s.shared IS NOT NULL OR a.section_id = ?2)
          ORDER BY COALESCE(s.shared, 0) DESC, a.section_id = ?2 DESC, a.published_at DESC, a.id DESC
-         LIMIT ?3",
-    )
+         LIMIT ?3"
+    ))
     .bind(article_id)
     .bind(section_id)
     .bind(RELATED)

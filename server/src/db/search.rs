@@ -7,7 +7,7 @@
 use inkuru_api::search::{Fragment, SearchHit, SearchResults};
 use inkuru_api::{SectionTree, Slug};
 
-use super::articles::{summary, SummaryRow};
+use super::articles::{summary, SummaryRow, SUMMARY_COLUMNS};
 use super::Db;
 use crate::error::AppResult;
 
@@ -126,15 +126,14 @@ pub async fn search(
             .fetch_one(db)
             .await?;
     let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
-    let rows: Vec<HitRow> = sqlx::query_as(
-        "SELECT a.slug, a.section_id, a.headline, a.standfirst, a.published_at,
-                a.image_src, a.image_width, a.image_height, a.image_alt, a.image_caption,
+    let rows: Vec<HitRow> = sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLUMNS},
                 snippet(articles_fts, -1, char(1), char(2), '…', 24) AS excerpt
          FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
          WHERE articles_fts MATCH ?1
          ORDER BY bm25(articles_fts, 8.0, 3.0, 1.0), a.published_at DESC, a.id DESC
-         LIMIT ?2 OFFSET ?3",
-    )
+         LIMIT ?2 OFFSET ?3"
+    ))
     .bind(&expression)
     .bind(i64::from(per_page))
     .bind(offset)

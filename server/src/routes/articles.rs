@@ -31,7 +31,20 @@ struct ListQuery {
     per_page: Option<String>,
 }
 
-pub(super) fn positive(name: &str, value: Option<&str>, default: u32, max: u32) -> AppResult<u32> {
+/// `page` (1 to 100,000, default 1) and `per_page` (1 to `max`, default `default`) from a query.
+pub(super) fn page_and_size(
+    page: Option<&str>,
+    per_page: Option<&str>,
+    default: u32,
+    max: u32,
+) -> AppResult<(u32, u32)> {
+    Ok((
+        positive("page", page, 1, 100_000)?,
+        positive("per_page", per_page, default, max)?,
+    ))
+}
+
+fn positive(name: &str, value: Option<&str>, default: u32, max: u32) -> AppResult<u32> {
     let Some(value) = value else {
         return Ok(default);
     };
@@ -55,9 +68,8 @@ async fn list(
 ) -> AppResult<Json<ArticlePage>> {
     let Query(query) =
         query.map_err(|_| AppError::BadRequest("The query string could not be read.".into()))?;
-    let page = positive("page", query.page.as_deref(), 1, 100_000)?;
-    let per_page = positive(
-        "per_page",
+    let (page, per_page) = page_and_size(
+        query.page.as_deref(),
         query.per_page.as_deref(),
         DEFAULT_PER_PAGE,
         MAX_PER_PAGE,

@@ -10,7 +10,7 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::articles::positive;
+use super::articles::page_and_size;
 use super::slug_or_404;
 use crate::db::comments::InsertError;
 use crate::error::{AppError, AppResult};
@@ -47,9 +47,8 @@ async fn list(
     Query(query): Query<PageQuery>,
 ) -> AppResult<Json<CommentList>> {
     let slug = slug_or_404(&slug, "article")?;
-    let page = positive("page", query.page.as_deref(), 1, 100_000)?;
-    let per_page = positive(
-        "per_page",
+    let (page, per_page) = page_and_size(
+        query.page.as_deref(),
         query.per_page.as_deref(),
         DEFAULT_THREADS_PER_PAGE,
         MAX_THREADS_PER_PAGE,

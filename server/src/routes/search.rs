@@ -10,7 +10,7 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::articles::positive;
+use super::articles::page_and_size;
 use crate::error::{AppError, AppResult};
 use crate::{db, AppState};
 
@@ -41,9 +41,8 @@ async fn search(
 ) -> AppResult<Json<SearchResults>> {
     let terms = terms(query.q.as_deref().unwrap_or(""))
         .map_err(|problem| AppError::BadRequest(problem.to_string()))?;
-    let page = positive("page", query.page.as_deref(), 1, 100_000)?;
-    let per_page = positive(
-        "per_page",
+    let (page, per_page) = page_and_size(
+        query.page.as_deref(),
         query.per_page.as_deref(),
         DEFAULT_PER_PAGE,
         MAX_PER_PAGE,
