@@ -102,8 +102,9 @@ test('an unknown article shows a real not-found page', async ({ page }) => {
 });
 
 test('an API that is down shows a message and Retry, never a blank page', async ({ page }) => {
-  // Serve the page without the answers the server embeds, so the app has to ask the API.
-  await page.route('**/articles/amavubi-win-qualifier', async (route) => {
+  // Serve the page (only the page, not its API read) without the answers the server embeds, so
+  // the app has to ask the API.
+  await page.route((url) => url.pathname === '/articles/amavubi-win-qualifier', async (route) => {
     const response = await route.fetch();
     const html = (await response.text()).replace(/<script type="application\/json" data-api-path="[^"]*">.*?<\/script>/gs, '');
     await route.fulfill({ response, body: html });
@@ -116,6 +117,9 @@ test('an API that is down shows a message and Retry, never a blank page', async 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Late header/);
   await page.unroute('**/api/articles/amavubi-win-qualifier');
   await alert.getByRole('button', { name: 'Retry' }).click();
+  // The retry reached the API: the notice is gone, the comments below the article are there.
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /^Comments/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Late header/);
 });
 
