@@ -22,6 +22,10 @@ pub struct Config {
     /// SQLite database file; created, migrated and seeded with demo content on first start.
     #[arg(long, env = "INKURU_DATABASE", default_value = "data/inkuru.db")]
     pub database: PathBuf,
+    /// A PostgreSQL database instead (`postgres://user:password@host:port/name`): migrated and
+    /// seeded like the SQLite file. Takes precedence over --database.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
     /// The built SPA (Trunk's dist/ folder).
     #[arg(long, env = "INKURU_DIST", default_value = "dist")]
     pub dist: PathBuf,

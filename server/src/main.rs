@@ -26,12 +26,10 @@ async fn main() -> std::process::ExitCode {
 }
 
 async fn run(config: Config) -> Result<(), String> {
-    let db = db::open(&config.database).await.map_err(|e| {
-        format!(
-            "cannot open the database {}: {e}",
-            config.database.display()
-        )
-    })?;
+    let location = db::Location::choose(config.database_url.as_deref(), config.database.clone())?;
+    let db = db::open(&location)
+        .await
+        .map_err(|e| format!("cannot open the database {}: {e}", location.describe()))?;
     if let Some(Command::Import { file }) = &config.command {
         let text = std::fs::read_to_string(file)
             .map_err(|e| format!("cannot read {}: {e}", file.display()))?;

@@ -1,4 +1,5 @@
-//! Integration tests through the real router on a real SQLite file per test: status codes, headers,
+//! Integration tests through the real router on a real database per test (an SQLite file, or a
+//! PostgreSQL database when `INKURU_TEST_POSTGRES` is set; see tests/common): status codes, headers,
 //! and bodies that deserialise into the contract types.
 
 // A failed unwrap in a test helper is a failed test, which is the point.
@@ -14,6 +15,8 @@ use inkuru_server::{app, db, seed, AppState, MAX_BODY_BYTES};
 use serde::de::DeserializeOwned;
 use tempfile::TempDir;
 use tower::ServiceExt;
+
+mod common;
 
 struct TestSite {
     router: Router,
@@ -38,7 +41,7 @@ fn site_state(db: db::Db, writes: u32) -> AppState {
 
 async fn site() -> TestSite {
     let dir = tempfile::tempdir().unwrap();
-    let pool = db::open(&dir.path().join("inkuru.db")).await.unwrap();
+    let (pool, _) = common::fresh_db(dir.path()).await;
     seed::seed_if_empty(&pool).await.unwrap();
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
@@ -453,7 +456,7 @@ async fn a_page_shell_carries_the_answers_its_page_asks_for_first() {
 #[tokio::test]
 async fn an_article_page_carries_the_article_itself_so_it_paints_without_wasm() {
     let site = site().await;
-    sqlx::query("UPDATE articles SET headline = ? WHERE slug = 'amavubi-win-qualifier'")
+    sqlx::query("UPDATE articles SET headline = $1 WHERE slug = 'amavubi-win-qualifier'")
         .bind("Amavubi \"win\" <script>alert(1)</script> & qualify")
         .execute(&site.db)
         .await
@@ -575,19 +578,19 @@ async fn responses_carry_a_request_id() {
 #[tokio::test]
 async fn seeding_twice_adds_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let pool = db::open(&dir.path().join("inkuru.db")).await.unwrap();
+    let (pool, location) = common::fresh_db(dir.path()).await;
     assert!(seed::seed_if_empty(&pool).await.unwrap() >= 40);
     assert_eq!(seed::seed_if_empty(&pool).await.unwrap(), 0);
-    drop(pool);
+    pool.close().await;
     // Reopening runs the migrations again, harmlessly.
-    let pool = db::open(&dir.path().join("inkuru.db")).await.unwrap();
+    let pool = db::open(&location).await.unwrap();
     assert_eq!(seed::seed_if_empty(&pool).await.unwrap(), 0);
 }
 
 #[tokio::test]
 async fn without_a_built_spa_the_site_explains_itself() {
     let dir = tempfile::tempdir().unwrap();
-    let pool = db::open(&dir.path().join("inkuru.db")).await.unwrap();
+    let (pool, _) = common::fresh_db(dir.path()).await;
     let router = app(AppState::new(pool), &dir.path().join("missing-dist"));
     let response = router
         .oneshot(Request::get("/").body(Body::empty()).unwrap())
@@ -899,7 +902,7 @@ async fn search_pages_have_edges() {
 #[tokio::test]
 async fn a_database_from_before_search_is_indexed_at_start() {
     let site = site().await;
-    sqlx::query("DELETE FROM articles_fts")
+    sqlx::query(&format!("DELETE FROM {}", common::search_table(&site.db)))
         .execute(&site.db)
         .await
         .unwrap();
@@ -1161,7 +1164,7 @@ async fn an_article_has_its_tags_and_related_stories_sharing_them() {
 async fn closed_comments_are_said_and_refused() {
     let site = site().await;
     // One article closed by the newsroom.
-    sqlx::query("UPDATE articles SET comments_open = 0 WHERE slug = 'amavubi-win-qualifier'")
+    sqlx::query("UPDATE articles SET comments_open = FALSE WHERE slug = 'amavubi-win-qualifier'")
         .execute(&site.db)
         .await
         .unwrap();

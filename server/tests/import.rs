@@ -4,6 +4,8 @@
 
 use inkuru_server::{db, import};
 
+mod common;
+
 const FILE: &str = r###"{"type":"section","slug":"world","name":"World","description":"Beyond the border."}
 {"type":"section","slug":"europe","name":"Europe","parent":"world"}
 {"type":"section","slug":"orphan","name":"Orphan","parent":"nowhere"}
@@ -20,7 +22,7 @@ not json at all
 #[tokio::test]
 async fn good_lines_are_imported_and_each_bad_one_is_named_and_skipped() {
     let dir = tempfile::tempdir().unwrap();
-    let pool = db::open(&dir.path().join("i.db")).await.unwrap();
+    let (pool, _) = common::fresh_db(dir.path()).await;
     let report = import::import_str(&pool, FILE).await.unwrap();
     assert_eq!(
         (report.sections, report.articles, report.site),
@@ -98,14 +100,14 @@ async fn good_lines_are_imported_and_each_bad_one_is_named_and_skipped() {
     assert_eq!(updated.standfirst, "It begins again.");
 }
 
-#[test]
-fn the_command_reports_line_numbers_and_fails_when_lines_were_skipped() {
+#[tokio::test]
+async fn the_command_reports_line_numbers_and_fails_when_lines_were_skipped() {
     let dir = tempfile::tempdir().unwrap();
+    let location = common::fresh_location(dir.path()).await;
     let file = dir.path().join("content.jsonl");
     std::fs::write(&file, FILE).unwrap();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_inkuru-server"))
-        .arg("--database")
-        .arg(dir.path().join("cli.db"))
+        .args(common::database_args(&location))
         .arg("import")
         .arg(&file)
         .output()
@@ -126,8 +128,7 @@ fn the_command_reports_line_numbers_and_fails_when_lines_were_skipped() {
     let good: String = FILE.lines().take(2).map(|l| format!("{l}\n")).collect();
     std::fs::write(&file, good).unwrap();
     let ok = std::process::Command::new(env!("CARGO_BIN_EXE_inkuru-server"))
-        .arg("--database")
-        .arg(dir.path().join("cli.db"))
+        .args(common::database_args(&location))
         .arg("import")
         .arg(&file)
         .output()

@@ -13,11 +13,19 @@ use inkuru_api::{Article, ArticlePage};
 use serde_json::{json, Value};
 
 use crate::process::{command, execute, output, root};
-use crate::{load, serve, server, setup, sizes, wasm_profile};
+use crate::{load, postgres, serve, server, setup, sizes, wasm_profile};
 
 const RUNS: usize = 5;
 const ARTICLE: &str = "rwandan-chefs-win-in-brussels";
 const SECTION: &str = "/news/all-around/out-of-rwanda";
+
+/// Writes unlimited: the load test posts thousands of comments from one address.
+const UNLIMITED_WRITES: &[&str] = &[
+    "--write-burst",
+    "4000000000",
+    "--writes-per-minute",
+    "4000000000",
+];
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let (web, api) = match args.first().map(String::as_str) {
@@ -41,18 +49,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     // The benchmark serves a copy of dist/ with one extra file: the plain-HTML article.
     let bench_dist = work.join("dist");
     execute(command("cp").arg("-r").arg(&dist).arg(&bench_dist))?;
-    // Writes unlimited: the load test posts thousands of comments from one address.
-    let server = server::start_with(
-        &root.join("target/release/inkuru-server"),
-        &bench_dist,
-        &work,
-        &[
-            "--write-burst",
-            "4000000000",
-            "--writes-per-minute",
-            "4000000000",
-        ],
-    )?;
+    let binary = root.join("target/release/inkuru-server");
+    let server = server::start_with(&binary, &bench_dist, &work, UNLIMITED_WRITES)?;
 
     // A partial run (`bench web`, `bench api`) keeps the other part's figures from the last run.
     let mut results: Value = std::fs::read_to_string(root.join("benchmarks.json"))
@@ -118,9 +116,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     if api {
         results["api"] = api_latency(server.port)?;
-        results["api_load"] = api_load(&server, &work)?;
+        results["api_load"] = api_load(&server, &work, "SQLite")?;
     }
     drop(server);
+    if api {
+        // The same load on PostgreSQL: a throwaway cluster on loopback, a second server on it.
+        let postgres = postgres::Throwaway::start()?;
+        postgres.create_database("inkuru_bench")?;
+        let url = postgres.url_for("inkuru_bench");
+        let mut flags = UNLIMITED_WRITES.to_vec();
+        flags.extend(["--database-url", url.as_str()]);
+        let pg_work = work.join("postgres");
+        let server = server::start_with(&binary, &bench_dist, &pg_work, &flags)?;
+        results["api_load_postgres"] = api_load(&server, &pg_work, "PostgreSQL")?;
+    }
     let json_text = serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?;
     std::fs::write(root.join("benchmarks.json"), json_text + "\n").map_err(|e| e.to_string())?;
     std::fs::write(root.join("BENCHMARKS.md"), report(&results)).map_err(|e| e.to_string())?;
@@ -331,7 +340,7 @@ fn api_latency(port: u16) -> Result<Value, String> {
 
 /// The busiest requests under load (wrk, 64 connections), in the order that keeps them honest:
 /// the comments list is read before the load test of posting fills it.
-fn api_load(server: &server::RunningServer, work: &Path) -> Result<Value, String> {
+fn api_load(server: &server::RunningServer, work: &Path, database: &str) -> Result<Value, String> {
     let base = server.base_url();
     let comment = r#"{"name":"Load Test","email":"load@example.rw","body":"A comment posted by the load test."}"#;
     let mut results = serde_json::Map::new();
@@ -361,7 +370,7 @@ fn api_load(server: &server::RunningServer, work: &Path) -> Result<Value, String
         results.insert(name.to_owned(), figures);
     }
     Ok(
-        json!({ "connections": load::CONNECTIONS, "seconds": load::SECONDS, "database": "SQLite", "results": results }),
+        json!({ "connections": load::CONNECTIONS, "seconds": load::SECONDS, "database": database, "results": results }),
     )
 }
 
@@ -565,13 +574,22 @@ fn report(results: &Value) -> String {
         }
         let _ = writeln!(md);
     }
-    if let Some(load) = results["api_load"]["results"].as_object() {
+    for key in ["api_load", "api_load_postgres"] {
+        load_table(&mut md, &results[key]);
+    }
+    md.push_str(NOT_YET);
+    md
+}
+
+/// One database's table of throughput under load, against the goals.
+fn load_table(md: &mut String, load: &Value) {
+    if let Some(load) = load["results"].as_object() {
         let _ = writeln!(
             md,
             "### Under load (wrk, {} connections, {} s each, {}, wrk and the server on the same 2 cores)\n\n\
              | request | requests/s | p50 | p99 | non-2xx | goal |\n| --- | ---: | ---: | ---: | ---: | --- |",
-            results["api_load"]["connections"], results["api_load"]["seconds"],
-            results["api_load"]["database"].as_str().unwrap_or("?")
+            load["connections"], load["seconds"],
+            load["database"].as_str().unwrap_or("?")
         );
         for (name, r) in load {
             let rps = r["requests_per_s"].as_f64().unwrap_or(0.0);
@@ -595,13 +613,8 @@ fn report(results: &Value) -> String {
                 r["non_2xx"]
             );
         }
-        let _ = writeln!(
-            md,
-            "\nPostgreSQL: not measured yet (the server runs on SQLite only so far).\n"
-        );
+        let _ = writeln!(md);
     }
-    md.push_str(NOT_YET);
-    md
 }
 
 fn verdict_at_least(value: f64, goal: f64) -> String {

@@ -4,6 +4,7 @@
 mod bench;
 mod inline_styles;
 mod load;
+mod postgres;
 mod precompress;
 mod process;
 mod serve;

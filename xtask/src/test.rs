@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use crate::process::{command, execute, root};
-use crate::{serve, server, setup, sizes};
+use crate::{postgres, serve, server, setup, sizes};
 
 #[derive(Default, Clone, Copy, Debug, PartialEq)]
 pub struct Counts {
@@ -241,8 +241,19 @@ pub fn run() -> Result<(), String> {
     layer("native unit", &mut || {
         cargo_tests(command("cargo").args(["test", "--workspace", "--lib", "--bins"]))
     });
-    layer("server integration", &mut || {
+    layer("server integration (SQLite)", &mut || {
         cargo_tests(command("cargo").args(["test", "-p", "inkuru-server", "--test", "*"]))
+    });
+    layer("server integration (PostgreSQL)", &mut || {
+        // The same suite, each test on its own new database in a throwaway cluster.
+        match postgres::Throwaway::start() {
+            Ok(cluster) => cargo_tests(
+                command("cargo")
+                    .args(["test", "-p", "inkuru-server", "--test", "*"])
+                    .env("INKURU_TEST_POSTGRES", cluster.url()),
+            ),
+            Err(message) => Counts::failure(format!("cannot start PostgreSQL: {message}")),
+        }
     });
     layer("wasm (headless Chromium)", &mut || {
         cargo_tests(command("cargo").args([

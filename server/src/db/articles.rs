@@ -44,7 +44,8 @@ struct ArticleRow {
     image_alt: Option<String>,
     image_caption: Option<String>,
     author_url: Option<String>,
-    comments_open: bool,
+    /// 1 or 0: a boolean column, read as a number the same way from both databases.
+    comments_open: i64,
     comment_count: i64,
 }
 
@@ -112,7 +113,7 @@ pub async fn list(
     };
     // The section and every section below it; a recursive CTE reads the same on SQLite and PostgreSQL.
     const SCOPE: &str = "WITH RECURSIVE scope(id) AS (
-            SELECT id FROM sections WHERE ?1 IS NULL OR id = ?1
+            SELECT id FROM sections WHERE $1 IS NULL OR id = $1
             UNION SELECT s.id FROM sections s JOIN scope ON s.parent_id = scope.id)";
     let total: (i64,) = sqlx::query_as(&format!(
         "{SCOPE} SELECT COUNT(*) FROM articles WHERE section_id IN (SELECT id FROM scope)"
@@ -124,7 +125,7 @@ pub async fn list(
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
         "{SCOPE} SELECT {SUMMARY_COLUMNS}
          FROM articles a WHERE a.section_id IN (SELECT id FROM scope)
-         ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3"
+         ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3"
     ))
     .bind(section_id)
     .bind(i64::from(per_page))
@@ -148,9 +149,10 @@ pub async fn get(db: &Db, tree: &SectionTree, wanted: &Slug) -> AppResult<Option
     let row: Option<ArticleRow> = sqlx::query_as(
         "SELECT a.id, a.slug, a.section_id, a.headline, a.standfirst, a.author_name, a.published_at,
                 a.updated_at, a.body_html, a.image_src, a.image_width, a.image_height, a.image_alt,
-                a.image_caption, a.author_url, a.comments_open,
+                a.image_caption, a.author_url,
+                CASE WHEN a.comments_open THEN 1 ELSE 0 END AS comments_open,
                 (SELECT COUNT(*) FROM comments c WHERE c.article_id = a.id) AS comment_count
-         FROM articles a WHERE a.slug = ?",
+         FROM articles a WHERE a.slug = $1",
     )
     .bind(wanted.as_str())
     .fetch_optional(db)
@@ -181,7 +183,7 @@ pub async fn get(db: &Db, tree: &SectionTree, wanted: &Slug) -> AppResult<Option
         tags,
         related,
         comment_count: u32::try_from(row.comment_count).unwrap_or(0),
-        comments_open: row.comments_open && !site_closed,
+        comments_open: row.comments_open != 0 && !site_closed,
     }))
 }
 
@@ -189,7 +191,7 @@ pub async fn get(db: &Db, tree: &SectionTree, wanted: &Slug) -> AppResult<Option
 async fn tags_of(db: &Db, article_id: i64) -> AppResult<Vec<Tag>> {
     let rows: Vec<(String, String)> = sqlx::query_as(
         "SELECT t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
-         WHERE at.article_id = ? ORDER BY at.position",
+         WHERE at.article_id = $1 ORDER BY at.position",
     )
     .bind(article_id)
     .fetch_all(db)
@@ -219,11 +221,11 @@ async fn related_to(
          FROM articles a
          LEFT JOIN (SELECT other.article_id, COUNT(*) AS shared
                     FROM article_tags mine JOIN article_tags other ON other.tag_id = mine.tag_id
-                    WHERE mine.article_id = ?1 AND other.article_id <> ?1
+                    WHERE mine.article_id = $1 AND other.article_id <> $1
                     GROUP BY other.article_id) s ON s.article_id = a.id
-         WHERE a.id <> ?1 AND (s.shared IS NOT NULL OR a.section_id = ?2)
-         ORDER BY COALESCE(s.shared, 0) DESC, a.section_id = ?2 DESC, a.published_at DESC, a.id DESC
-         LIMIT ?3"
+         WHERE a.id <> $1 AND (s.shared IS NOT NULL OR a.section_id = $2)
+         ORDER BY COALESCE(s.shared, 0) DESC, a.section_id = $2 DESC, a.published_at DESC, a.id DESC
+         LIMIT $3"
     ))
     .bind(article_id)
     .bind(section_id)
@@ -256,7 +258,7 @@ pub async fn upsert(db: &Db, input: ArticleInput<'_>) -> AppResult<()> {
         "INSERT INTO articles (slug, section_id, headline, standfirst, author_name, published_at,
              updated_at, body_html, image_src, image_width, image_height, image_alt, image_caption,
              author_url, comments_open)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
          ON CONFLICT(slug) DO UPDATE SET section_id = excluded.section_id,
              headline = excluded.headline, standfirst = excluded.standfirst,
              author_name = excluded.author_name, published_at = excluded.published_at,
@@ -290,23 +292,23 @@ pub async fn upsert(db: &Db, input: ArticleInput<'_>) -> AppResult<()> {
 /// Replaces an article's tags (creating tags not seen before; a known tag keeps its first name).
 async fn set_tags(db: &Db, article: &Slug, tags: &[(Slug, String)]) -> AppResult<()> {
     let mut tx = db.begin().await?;
-    let (article_id,): (i64,) = sqlx::query_as("SELECT id FROM articles WHERE slug = ?")
+    let (article_id,): (i64,) = sqlx::query_as("SELECT id FROM articles WHERE slug = $1")
         .bind(article.as_str())
         .fetch_one(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM article_tags WHERE article_id = ?")
+    sqlx::query("DELETE FROM article_tags WHERE article_id = $1")
         .bind(article_id)
         .execute(&mut *tx)
         .await?;
     for (position, (tag, name)) in tags.iter().enumerate() {
-        sqlx::query("INSERT INTO tags (slug, name) VALUES (?, ?) ON CONFLICT(slug) DO NOTHING")
+        sqlx::query("INSERT INTO tags (slug, name) VALUES ($1, $2) ON CONFLICT(slug) DO NOTHING")
             .bind(tag.as_str())
             .bind(name)
             .execute(&mut *tx)
             .await?;
         sqlx::query(
             "INSERT INTO article_tags (article_id, tag_id, position)
-             SELECT ?, id, ? FROM tags WHERE slug = ? ON CONFLICT DO NOTHING",
+             SELECT $1, id, $2 FROM tags WHERE slug = $3 ON CONFLICT DO NOTHING",
         )
         .bind(article_id)
         .bind(i64::try_from(position).unwrap_or(i64::MAX))

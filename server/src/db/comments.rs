@@ -28,7 +28,7 @@ impl From<CommentRow> for Comment {
 }
 
 async fn article_id(db: &Db, slug: &Slug) -> AppResult<Option<i64>> {
-    let id: Option<(i64,)> = sqlx::query_as("SELECT id FROM articles WHERE slug = ?")
+    let id: Option<(i64,)> = sqlx::query_as("SELECT id FROM articles WHERE slug = $1")
         .bind(slug.as_str())
         .fetch_optional(db)
         .await?;
@@ -47,7 +47,7 @@ pub async fn list(
         return Ok(None);
     };
     let (total_threads, total_comments): (i64, i64) = sqlx::query_as(
-        "SELECT COUNT(*) FILTER (WHERE parent_id IS NULL), COUNT(*) FROM comments WHERE article_id = ?",
+        "SELECT COUNT(*) FILTER (WHERE parent_id IS NULL), COUNT(*) FROM comments WHERE article_id = $1",
     )
     .bind(article_id)
     .fetch_one(db)
@@ -55,10 +55,10 @@ pub async fn list(
     let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
     let rows: Vec<CommentRow> = sqlx::query_as(
         "WITH threads AS (
-             SELECT id FROM comments WHERE article_id = ?1 AND parent_id IS NULL
-             ORDER BY id LIMIT ?2 OFFSET ?3)
+             SELECT id FROM comments WHERE article_id = $1 AND parent_id IS NULL
+             ORDER BY id LIMIT $2 OFFSET $3)
          SELECT id, parent_id, author_name, body, created_at FROM comments
-         WHERE article_id = ?1 AND thread_id IN (SELECT id FROM threads)
+         WHERE article_id = $1 AND thread_id IN (SELECT id FROM threads)
          ORDER BY thread_id, id",
     )
     .bind(article_id)
@@ -90,22 +90,23 @@ pub async fn insert(
     slug: &Slug,
     comment: &NewComment,
 ) -> AppResult<Result<Comment, InsertError>> {
-    let row: Option<(i64, bool)> =
-        sqlx::query_as("SELECT id, comments_open FROM articles WHERE slug = ?")
-            .bind(slug.as_str())
-            .fetch_optional(db)
-            .await?;
+    let row: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT id, CASE WHEN comments_open THEN 1 ELSE 0 END FROM articles WHERE slug = $1",
+    )
+    .bind(slug.as_str())
+    .fetch_optional(db)
+    .await?;
     let Some((article_id, open)) = row else {
         return Ok(Err(InsertError::NoArticle));
     };
-    if !open || super::site::get(db).await?.comments == inkuru_api::CommentPolicy::Closed {
+    if open == 0 || super::site::get(db).await?.comments == inkuru_api::CommentPolicy::Closed {
         return Ok(Err(InsertError::Closed));
     }
     let mut tx = db.begin().await?;
     let thread_id = match comment.parent_id {
         Some(parent) => {
             let thread: Option<(i64,)> =
-                sqlx::query_as("SELECT thread_id FROM comments WHERE id = ? AND article_id = ?")
+                sqlx::query_as("SELECT thread_id FROM comments WHERE id = $1 AND article_id = $2")
                     .bind(parent)
                     .bind(article_id)
                     .fetch_optional(&mut *tx)
@@ -119,7 +120,7 @@ pub async fn insert(
     };
     let row: CommentRow = sqlx::query_as(
         "INSERT INTO comments (article_id, parent_id, thread_id, author_name, author_email, body, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id, parent_id, author_name, body, created_at",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, parent_id, author_name, body, created_at",
     )
     .bind(article_id)
     .bind(comment.parent_id)
@@ -132,7 +133,7 @@ pub async fn insert(
     .await?;
     if thread_id.is_none() {
         // A comment on the article starts its own thread.
-        sqlx::query("UPDATE comments SET thread_id = id WHERE id = ?")
+        sqlx::query("UPDATE comments SET thread_id = id WHERE id = $1")
             .bind(row.id)
             .execute(&mut *tx)
             .await?;

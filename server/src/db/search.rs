@@ -1,17 +1,18 @@
-//! Full-text search (SQLite FTS5): keeping the index in step with the articles, and ranked,
-//! paginated queries with an excerpt around the match.
+//! Full-text search (SQLite FTS5, PostgreSQL tsvector with a GIN index): keeping the index in step
+//! with the articles, and ranked, paginated queries with an excerpt around the match.
 //!
-//! Queries are built from `inkuru_api::search::terms` only: each term is quoted as an FTS5 string
-//! and matched as a prefix, so nothing a reader types is ever FTS5 syntax.
+//! Queries are built from `inkuru_api::search::terms` only (lower-case letters and digits): each
+//! term is quoted and matched as a prefix, so nothing a reader types is ever query syntax. Both
+//! databases rank headline matches first, then standfirst, then body, newer first among equals.
 
 use inkuru_api::search::{Fragment, SearchHit, SearchResults};
 use inkuru_api::{SectionTree, Slug};
 
 use super::articles::{summary, SummaryRow, SUMMARY_COLUMNS};
-use super::Db;
+use super::{backend, Backend, Db};
 use crate::error::AppResult;
 
-/// Marks the matched words in FTS5 snippets; control characters never occur in stored text.
+/// Marks the matched words in excerpts; control characters never occur in stored text.
 const HIT_START: char = '\u{1}';
 const HIT_END: char = '\u{2}';
 
@@ -32,34 +33,64 @@ pub fn plain_text(html: &str) -> String {
 /// (Re)indexes the article with this slug from what is stored.
 pub async fn index(db: &Db, slug: &Slug) -> AppResult<()> {
     let row: Option<(i64, String, String, String)> =
-        sqlx::query_as("SELECT id, headline, standfirst, body_html FROM articles WHERE slug = ?")
+        sqlx::query_as("SELECT id, headline, standfirst, body_html FROM articles WHERE slug = $1")
             .bind(slug.as_str())
             .fetch_optional(db)
             .await?;
     let Some((id, headline, standfirst, body_html)) = row else {
         return Ok(());
     };
+    let body = plain_text(&body_html);
     let mut tx = db.begin().await?;
-    sqlx::query("DELETE FROM articles_fts WHERE rowid = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("INSERT INTO articles_fts (rowid, headline, standfirst, body) VALUES (?, ?, ?, ?)")
-        .bind(id)
-        .bind(headline)
-        .bind(standfirst)
-        .bind(plain_text(&body_html))
-        .execute(&mut *tx)
-        .await?;
+    match backend(db) {
+        Backend::Sqlite => {
+            sqlx::query("DELETE FROM articles_fts WHERE rowid = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO articles_fts (rowid, headline, standfirst, body) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(id)
+            .bind(headline)
+            .bind(standfirst)
+            .bind(body)
+            .execute(&mut *tx)
+            .await?;
+        }
+        Backend::Postgres => {
+            // The excerpt is cut from the standfirst and body, as FTS5's best-column snippet mostly is.
+            sqlx::query(
+                "INSERT INTO article_search (article_id, excerpt_source, document)
+                 VALUES ($1, $3 || ' ' || $4,
+                         setweight(to_tsvector('simple', $2), 'A')
+                         || setweight(to_tsvector('simple', $3), 'B')
+                         || setweight(to_tsvector('simple', $4), 'D'))
+                 ON CONFLICT (article_id) DO UPDATE
+                 SET excerpt_source = excluded.excerpt_source, document = excluded.document",
+            )
+            .bind(id)
+            .bind(headline)
+            .bind(standfirst)
+            .bind(body)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
     tx.commit().await?;
     Ok(())
 }
 
 /// Fills the index if it is behind the articles (a database created before search existed).
 pub async fn catch_up(db: &Db) -> AppResult<usize> {
-    let missing: Vec<(String,)> = sqlx::query_as(
-        "SELECT slug FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts)",
-    )
+    let missing: Vec<(String,)> = sqlx::query_as(match backend(db) {
+        Backend::Sqlite => {
+            "SELECT slug FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts)"
+        }
+        Backend::Postgres => {
+            "SELECT slug FROM articles WHERE id NOT IN (SELECT article_id FROM article_search)"
+        }
+    })
     .fetch_all(db)
     .await?;
     for (slug,) in &missing {
@@ -68,6 +99,16 @@ pub async fn catch_up(db: &Db) -> AppResult<usize> {
         }
     }
     Ok(missing.len())
+}
+
+/// The PostgreSQL `tsquery` for these terms: every term must match, as a prefix. Terms are letters
+/// and digits only (`inkuru_api::search::terms`); quoting them keeps that true of the query.
+pub fn tsquery(terms: &[String]) -> String {
+    terms
+        .iter()
+        .map(|term| format!("'{}':*", term.replace('\'', "''")))
+        .collect::<Vec<_>>()
+        .join(" & ")
 }
 
 /// The FTS5 query for these terms: every term must match, as a prefix.
@@ -119,26 +160,61 @@ pub async fn search(
     page: u32,
     per_page: u32,
 ) -> AppResult<SearchResults> {
-    let expression = match_expression(terms);
-    let (total,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?")
+    let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
+    let (total, rows) = match backend(db) {
+        Backend::Sqlite => {
+            let expression = match_expression(terms);
+            let (total,): (i64,) =
+                sqlx::query_as("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH $1")
+                    .bind(&expression)
+                    .fetch_one(db)
+                    .await?;
+            let rows: Vec<HitRow> = sqlx::query_as(&format!(
+                "SELECT {SUMMARY_COLUMNS},
+                        snippet(articles_fts, -1, char(1), char(2), '…', 24) AS excerpt
+                 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                 WHERE articles_fts MATCH $1
+                 ORDER BY bm25(articles_fts, 8.0, 3.0, 1.0), a.published_at DESC, a.id DESC
+                 LIMIT $2 OFFSET $3"
+            ))
             .bind(&expression)
+            .bind(i64::from(per_page))
+            .bind(offset)
+            .fetch_all(db)
+            .await?;
+            (total, rows)
+        }
+        Backend::Postgres => {
+            let query = tsquery(terms);
+            let (total,): (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM article_search WHERE document @@ to_tsquery('simple', $1)",
+            )
+            .bind(&query)
             .fetch_one(db)
             .await?;
-    let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
-    let rows: Vec<HitRow> = sqlx::query_as(&format!(
-        "SELECT {SUMMARY_COLUMNS},
-                snippet(articles_fts, -1, char(1), char(2), '…', 24) AS excerpt
-         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-         WHERE articles_fts MATCH ?1
-         ORDER BY bm25(articles_fts, 8.0, 3.0, 1.0), a.published_at DESC, a.id DESC
-         LIMIT ?2 OFFSET ?3"
-    ))
-    .bind(&expression)
-    .bind(i64::from(per_page))
-    .bind(offset)
-    .fetch_all(db)
-    .await?;
+            // Weights {D, C, B, A}: body 0.1, standfirst 0.3, headline 0.8 (FTS5's 1 / 3 / 8).
+            let rows: Vec<HitRow> = sqlx::query_as(&format!(
+                "SELECT {SUMMARY_COLUMNS},
+                        ts_headline('simple', s.excerpt_source, q.query,
+                                    'StartSel=' || chr(1) || ', StopSel=' || chr(2)
+                                    || ', MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…')
+                            AS excerpt
+                 FROM article_search s
+                 JOIN articles a ON a.id = s.article_id
+                 CROSS JOIN (SELECT to_tsquery('simple', $1) AS query) q
+                 WHERE s.document @@ q.query
+                 ORDER BY ts_rank('{{0.1, 0.0, 0.3, 0.8}}', s.document, q.query) DESC,
+                          a.published_at DESC, a.id DESC
+                 LIMIT $2 OFFSET $3"
+            ))
+            .bind(&query)
+            .bind(i64::from(per_page))
+            .bind(offset)
+            .fetch_all(db)
+            .await?;
+            (total, rows)
+        }
+    };
     let items = rows
         .into_iter()
         .map(|row| {
@@ -166,6 +242,8 @@ mod tests {
         let terms = vec!["kigali".to_owned(), "near".to_owned()];
         assert_eq!(match_expression(&terms), "\"kigali\"* \"near\"*");
         assert_eq!(match_expression(&["a\"b".to_owned()]), "\"a\"\"b\"*");
+        assert_eq!(tsquery(&terms), "'kigali':* & 'near':*");
+        assert_eq!(tsquery(&["o'neil".to_owned()]), "'o''neil':*");
     }
 
     #[test]

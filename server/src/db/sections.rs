@@ -83,7 +83,7 @@ pub async fn upsert(
     description: &str,
 ) -> AppResult<i64> {
     let id: (i64,) = sqlx::query_as(
-        "INSERT INTO sections (slug, name, parent_id, position, description) VALUES (?, ?, ?, ?, ?)
+        "INSERT INTO sections (slug, name, parent_id, position, description) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT(slug) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id,
              position = excluded.position, description = excluded.description
          RETURNING id",

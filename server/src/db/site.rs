@@ -50,7 +50,7 @@ pub async fn put(db: &Db, settings: &SiteSettings) -> AppResult<()> {
     let json = serde_json::to_string(settings)
         .map_err(|e| AppError::internal(format!("site settings: {e}")))?;
     sqlx::query(
-        "INSERT INTO site_settings (id, settings) VALUES (1, ?)
+        "INSERT INTO site_settings (id, settings) VALUES (1, $1)
          ON CONFLICT(id) DO UPDATE SET settings = excluded.settings",
     )
     .bind(json)
