@@ -38,6 +38,10 @@ pub struct Config {
     /// Writes a client address may make at once before the per-minute pace applies.
     #[arg(long, env = "INKURU_WRITE_BURST", default_value = "5")]
     pub write_burst: NonZeroU32,
+    /// How long, in milliseconds, public API answers are kept in memory (0: not at all). Copies of
+    /// the server behind a load balancer agree within this time.
+    #[arg(long, env = "INKURU_CACHE_MS", default_value_t = 1000)]
+    pub cache_ms: u64,
     /// Without a command, the server runs.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -1,6 +1,7 @@
 //! inkuru-server: the JSON API under `/api`, generated demo media under `/media`, and the built SPA
 //! for every other path (unknown paths get `index.html`, so deep links survive a reload).
 
+pub mod answer_cache;
 pub mod config;
 pub mod db;
 pub mod error;
@@ -39,14 +40,16 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub struct AppState {
     pub db: db::Db,
     pub limits: limits::Limits,
+    pub cache: answer_cache::AnswerCache,
 }
 
 impl AppState {
-    /// The state with the default write limits.
+    /// The state with the default write limits and answers cached for a second.
     pub fn new(db: db::Db) -> Self {
         Self {
             db,
             limits: limits::Limits::default(),
+            cache: answer_cache::AnswerCache::new(Duration::from_secs(1)),
         }
     }
 }
@@ -62,6 +65,11 @@ pub fn app(state: AppState, dist: &Path) -> Router {
                 .layer(axum::middleware::from_fn_with_state(
                     state.clone(),
                     limits::limit_writes,
+                ))
+                // Inside the ETag layer, so a cached answer still revalidates with If-None-Match.
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    answer_cache::serve_cached,
                 ))
                 .layer(axum::middleware::from_fn(etag::conditional_get)),
         )

@@ -5,8 +5,10 @@ use clap::Parser;
 use inkuru_server::config::{Command, Config};
 use std::net::SocketAddr;
 
+use inkuru_server::answer_cache::AnswerCache;
 use inkuru_server::limits::{Limits, WriteLimit};
 use inkuru_server::{app, db, import, seed, AppState};
+use std::time::Duration;
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -73,6 +75,7 @@ async fn run(config: Config) -> Result<(), String> {
             per_minute: config.writes_per_minute,
             burst: config.write_burst,
         }),
+        cache: AnswerCache::new(Duration::from_millis(config.cache_ms)),
     };
     // Connection info gives the write limits each client's address.
     let service = app(state, &config.dist).into_make_service_with_connect_info::<SocketAddr>();

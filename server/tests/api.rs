@@ -10,9 +10,11 @@ use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use inkuru_api::{Article, ArticlePage, Comment, CommentList, ErrorBody, ErrorCode, SectionTree};
+use inkuru_server::answer_cache::AnswerCache;
 use inkuru_server::limits::{Limits, WriteLimit};
 use inkuru_server::{app, db, seed, AppState, MAX_BODY_BYTES};
 use serde::de::DeserializeOwned;
+use std::time::Duration;
 use tempfile::TempDir;
 use tower::ServiceExt;
 
@@ -36,10 +38,17 @@ fn site_state(db: db::Db, writes: u32) -> AppState {
             per_minute: writes,
             burst: writes,
         }),
+        // Off, so a test that changes the database sees it at once; the cache has its own tests.
+        cache: AnswerCache::off(),
     }
 }
 
 async fn site() -> TestSite {
+    site_caching_for(Duration::ZERO).await
+}
+
+/// A site whose API answers are cached for `lifetime` (as the real server does for a second).
+async fn site_caching_for(lifetime: Duration) -> TestSite {
     let dir = tempfile::tempdir().unwrap();
     let (pool, _) = common::fresh_db(dir.path()).await;
     seed::seed_if_empty(&pool).await.unwrap();
@@ -58,8 +67,12 @@ async fn site() -> TestSite {
         b"brotli bytes",
     )
     .unwrap();
+    let state = AppState {
+        cache: AnswerCache::new(lifetime),
+        ..site_state(pool.clone(), 1_000)
+    };
     TestSite {
-        router: app(site_state(pool.clone(), 1_000), &dist),
+        router: app(state, &dist),
         db: pool,
         _dir: dir,
     }
@@ -1189,4 +1202,50 @@ async fn closed_comments_are_said_and_refused() {
     post_comment(&site, "kigali-jazz-nights-return", "Now closed", None)
         .await
         .error(StatusCode::FORBIDDEN, ErrorCode::CommentsClosed);
+}
+
+#[tokio::test]
+async fn answers_are_kept_for_their_lifetime_then_read_again() {
+    let site = site_caching_for(Duration::from_millis(300)).await;
+    let path = "/api/articles/amavubi-win-qualifier";
+    let first: Article = site.get(path).await.json();
+    sqlx::query("UPDATE articles SET headline = $1 WHERE slug = 'amavubi-win-qualifier'")
+        .bind("An edit made by another copy of the server")
+        .execute(&site.db)
+        .await
+        .unwrap();
+    let cached = site.get(path).await;
+    assert_eq!(cached.status, StatusCode::OK);
+    assert!(
+        cached.headers.contains_key(header::ETAG),
+        "cached answers revalidate too"
+    );
+    assert_eq!(cached.json::<Article>().headline, first.headline);
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let fresh: Article = site.get(path).await.json();
+    assert_eq!(fresh.headline, "An edit made by another copy of the server");
+}
+
+#[tokio::test]
+async fn a_posted_comment_shows_at_once_despite_the_cache() {
+    let site = site_caching_for(Duration::from_secs(600)).await;
+    let slug = "amavubi-win-qualifier";
+    let before: Article = site.get(&format!("/api/articles/{slug}")).await.json();
+    let list: CommentList = site
+        .get(&format!("/api/articles/{slug}/comments"))
+        .await
+        .json();
+    let posted = post_comment(&site, slug, "Seen straight away.", None).await;
+    assert_eq!(posted.status, StatusCode::CREATED);
+    let after: Article = site.get(&format!("/api/articles/{slug}")).await.json();
+    assert_eq!(after.comment_count, before.comment_count + 1);
+    let list_after: CommentList = site
+        .get(&format!("/api/articles/{slug}/comments"))
+        .await
+        .json();
+    assert_eq!(list_after.total_comments, list.total_comments + 1);
+    assert!(list_after
+        .comments
+        .iter()
+        .any(|c| c.body == "Seen straight away."));
 }

@@ -94,6 +94,7 @@ async fn create(
             return Err(AppError::Validation(errors));
         }
     };
+    state.cache.forget_article(slug.as_str());
     tracing::info!(article = %slug, comment = stored.id, "comment posted");
     Ok((StatusCode::CREATED, Json(stored)))
 }
