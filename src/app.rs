@@ -8,13 +8,14 @@
 use inkuru_api::SectionTree;
 use leptos::portal::Portal;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::{self, ApiError};
-use crate::components::SectionNav;
-use crate::routes::{ArticlePage, HomePage, NotFoundPage, SectionPage};
+use crate::components::{SearchForm, SectionNav};
+use crate::routes::{ArticlePage, HomePage, NotFoundPage, SearchPage, SectionPage};
 
 /// The section tree, loaded once for the header and the section pages.
 #[derive(Clone, Copy)]
@@ -33,6 +34,7 @@ pub fn App() -> impl IntoView {
             // First match wins: fixed prefixes before the catch-all section path.
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/articles/:slug") view=ArticlePage/>
+                <Route path=path!("/search") view=SearchPage/>
                 <Route path=path!("/") view=HomePage/>
                 <Route path=path!("/*path") view=SectionPage/>
             </Routes>
@@ -69,8 +71,45 @@ fn in_slot<V: IntoView + 'static>(
 }
 
 fn retire_static_copy(slot: &str) {
-    if let Ok(Some(copy)) = document().query_selector(&format!("#{slot} > [data-static]")) {
-        copy.remove();
+    let Ok(Some(copy)) = document().query_selector(&format!("#{slot} > [data-static]")) else {
+        return;
+    };
+    carry_over_fields(slot, &copy);
+    copy.remove();
+}
+
+/// What a reader typed into the static copy's fields (the search box) before the app started, and
+/// where the focus was, move to the app's copy of the same field: nothing typed is lost.
+fn carry_over_fields(slot: &str, copy: &web_sys::Element) {
+    let Ok(fields) = copy.query_selector_all("input[id]") else {
+        return;
+    };
+    let focused = document().active_element();
+    for index in 0..fields.length() {
+        let Some(field) = fields
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            continue;
+        };
+        let selector = format!("#{slot} > :not([data-static]) #{}", field.id());
+        let Some(live) = document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            continue;
+        };
+        if !field.value().is_empty() {
+            live.set_value(&field.value());
+        }
+        if focused
+            .as_ref()
+            .is_some_and(|f| f.is_same_node(Some(&field)))
+        {
+            let _ = live.focus();
+        }
     }
 }
 
@@ -82,6 +121,7 @@ fn SiteHeader(sections: LocalResource<Result<SectionTree, ApiError>>) -> impl In
             <div class="masthead">
                 <a class="wordmark" href="/">"Inkuru"</a>
                 <p class="tagline">"News from Rwanda and beyond"</p>
+                <SearchForm id="site-search-query"/>
             </div>
             <Transition fallback=|| view! { <div class="section-nav-placeholder"></div> }>
                 {move || Suspend::new(async move {

@@ -4,9 +4,10 @@
 //! An article or section that does not exist gets the same shell with status 404, so crawlers and
 //! link checkers see it too.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{header, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
 use inkuru_api::{paths, Slug};
@@ -168,6 +169,20 @@ async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
             view.title = Some(page_title("News from Rwanda and beyond"));
             view.content = prerender::front_page(&list, requested);
             insert(&mut view.answers, paths::articles(None, 1), &list);
+        }
+    } else if path == "search" {
+        // The app draws this page; the results it will ask for go in with the page.
+        let asked = Query::<HashMap<String, String>>::try_from_uri(uri)
+            .map(|Query(params)| params.get("q").cloned().unwrap_or_default())
+            .unwrap_or_default();
+        view.title = Some(page_title("Search"));
+        if let Ok(terms) = inkuru_api::search::terms(&asked) {
+            view.title = Some(page_title(&format!("Search: {}", asked.trim())));
+            if let Ok(results) =
+                db::search::search(&state.db, &tree, &terms, page, paths::DEFAULT_PER_PAGE).await
+            {
+                insert(&mut view.answers, paths::search(&asked, page), &results);
+            }
         }
     } else {
         let section = tree.by_path(path).ok_or(())?;

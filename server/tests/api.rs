@@ -853,6 +853,14 @@ async fn search_ranks_headline_matches_first_and_marks_the_words() {
     let both: inkuru_api::SearchResults = site.get("/api/search?q=FERRY%20Lak").await.json();
     assert!(both.total >= 1 && both.total <= results.total);
     assert_eq!(both.query, "ferry lak");
+    // The headline comes marked too: "Ferry service on the lake…" → [Ferry] … [lake].
+    let marked: Vec<&str> = both.items[0]
+        .headline
+        .iter()
+        .filter(|f| f.hit)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(marked, ["Ferry", "lake"], "{:?}", both.items[0].headline);
 }
 
 #[tokio::test]

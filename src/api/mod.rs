@@ -3,6 +3,7 @@
 pub mod articles;
 mod client;
 pub mod comments;
+pub mod search;
 pub mod sections;
 
 pub use client::{classify, ApiError};

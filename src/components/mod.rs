@@ -6,6 +6,7 @@ pub mod breadcrumbs;
 pub mod comment_form;
 pub mod comment_list;
 pub mod error_notice;
+pub mod search_form;
 pub mod section_nav;
 pub mod skeleton;
 
@@ -15,5 +16,6 @@ pub use breadcrumbs::Breadcrumbs;
 pub use comment_form::CommentForm;
 pub use comment_list::CommentList;
 pub use error_notice::ErrorNotice;
+pub use search_form::SearchForm;
 pub use section_nav::SectionNav;
 pub use skeleton::{ArticleSkeleton, CardsSkeleton};

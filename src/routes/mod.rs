@@ -5,9 +5,11 @@ pub mod article;
 pub mod comments;
 pub mod home;
 pub mod not_found;
+pub mod search;
 pub mod section;
 
 pub use article::ArticlePage;
 pub use home::HomePage;
 pub use not_found::{NotFound, NotFoundPage};
+pub use search::SearchPage;
 pub use section::SectionPage;

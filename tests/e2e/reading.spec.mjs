@@ -1,34 +1,7 @@
 // Reading journeys: the front page, the section navigation, an article, deep links, not found, and
 // an API that is down.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-
-/**
- * Collects what must never happen on a page: uncaught errors (a panic in wasm is one) and anything
- * the Content-Security-Policy refused (the browser reports it on the console).
- */
-function watchErrors(page) {
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.text().includes('Content Security Policy')) errors.push(message.text());
-  });
-  return errors;
-}
-
-/**
- * Waits until the app runs, not only the HTML the server wrote: it has replaced the static header.
- * Before that a click on a link is an ordinary page load, which is fine for a reader but not what
- * a test of client-side navigation means to check.
- */
-async function appStarted(page) {
-  await page.waitForFunction(() => !document.querySelector('[data-static]'));
-}
-
-async function expectNoAxeViolations(page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+import { appStarted, expectNoAxeViolations, watchErrors } from './helpers.mjs';
 
 test('home → section navigation → article, all client-side', async ({ page }) => {
   const errors = watchErrors(page);

@@ -33,10 +33,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         Some("web") => (true, false),
         Some("api") => (false, true),
         Some("report") => return rewrite_report(),
+        Some("wasm") => return print_wasm_profile(),
         Some(other) => {
             return Err(format!(
-                "unknown bench part `{other}`: use web, api, report, or nothing for both"
-            ))
+            "unknown bench part `{other}`: use web, api, report, wasm, or nothing for web and api"
+        ))
         }
     };
     setup::run()?;
@@ -134,6 +135,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     std::fs::write(root.join("benchmarks.json"), json_text + "\n").map_err(|e| e.to_string())?;
     std::fs::write(root.join("BENCHMARKS.md"), report(&results)).map_err(|e| e.to_string())?;
     println!("wrote BENCHMARKS.md and benchmarks.json");
+    Ok(())
+}
+
+/// `bench wasm`: where the last release build's wasm bytes go (per crate, largest functions),
+/// measuring nothing else: for checking what a change costs before running the whole bench.
+fn print_wasm_profile() -> Result<(), String> {
+    let wasm = root().join("target/wasm32-unknown-unknown/wasm-release/inkuru.wasm");
+    let profile = wasm_profile::profile(&wasm, 40)?;
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&profile).map_err(|e| e.to_string())?
+    );
     Ok(())
 }
 

@@ -68,6 +68,16 @@ pub fn article_page(slug: &Slug) -> String {
     format!("/articles/{slug}")
 }
 
+/// The reader-facing URL of search results (page 1 has no `page`, so it is the URL a search form makes).
+pub fn search_page(query: &str, page: u32) -> String {
+    let query = encode_component(query.trim());
+    if page > 1 {
+        format!("/search?q={query}&page={page}")
+    } else {
+        format!("/search?q={query}")
+    }
+}
+
 /// The reader-facing URL of a section, from its path (`news/all-around`).
 pub fn section_page(section_path: &str) -> String {
     format!("/{}", section_path.trim_matches('/'))
@@ -89,6 +99,8 @@ mod tests {
         assert_eq!(articles(None, 1), "/api/articles?page=1");
         assert_eq!(article_page(&slug), "/articles/out-of-rwanda");
         assert_eq!(section_page("news/all-around/"), "/news/all-around");
+        assert_eq!(search_page(" rain & sun ", 1), "/search?q=rain%20%26%20sun");
+        assert_eq!(search_page("rain", 3), "/search?q=rain&page=3");
         assert_eq!(
             search("café & \"tea\"/2", 1),
             "/api/search?q=caf%C3%A9%20%26%20%22tea%22%2F2&page=1"

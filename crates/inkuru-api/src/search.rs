@@ -27,6 +27,9 @@ pub struct SearchResults {
 #[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct SearchHit {
     pub article: ArticleSummary,
+    /// The headline in pieces, the matched words marked (as `excerpt`): worked out by the server,
+    /// so clients need no Unicode tables to mark them.
+    pub headline: Vec<Fragment>,
     /// Plain text in pieces; the pieces with `hit` are the matched words (to be marked, as text).
     pub excerpt: Vec<Fragment>,
 }

@@ -218,9 +218,11 @@ pub async fn search(
     let items = rows
         .into_iter()
         .map(|row| {
+            let article = summary(tree, row.summary)?;
             Ok(SearchHit {
+                headline: inkuru_api::search::highlight(&article.headline, terms),
                 excerpt: fragments(&row.excerpt),
-                article: summary(tree, row.summary)?,
+                article,
             })
         })
         .collect::<AppResult<Vec<_>>>()?;
