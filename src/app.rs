@@ -25,6 +25,7 @@ pub struct SiteSections(pub LocalResource<Result<SectionTree, ApiError>>);
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    crate::navigation::watch();
     let sections = LocalResource::new(api::sections::tree);
     provide_context(SiteSections(sections));
     view! {

@@ -1,12 +1,14 @@
 //! Inkuru's single-page app: a Leptos (client-side rendered) news front end on the JSON API.
 //!
 //! `app` holds the router and shell, `routes` one page each, `components` the presentational pieces,
-//! `prerender` the hand-over from server-written content,
+//! `prerender` the hand-over from server-written content, `navigation` focus, announcements and
+//! scroll positions across page changes,
 //! `api` everything that knows URLs and HTTP, `util` pure functions tested natively.
 
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod navigation;
 pub mod prerender;
 pub mod routes;
 pub mod util;

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError};
 use crate::components::{AfterNextPaint, ArticleSkeleton, Breadcrumbs, ErrorNotice};
+use crate::navigation::PageShown;
 use crate::prerender;
 use crate::routes::comments::CommentsSection;
 use crate::routes::NotFound;
@@ -78,6 +79,7 @@ fn article_view(article: Article) -> impl IntoView {
     view! {
         <Title text=article.headline.clone()/>
         <Meta name="description" content=article.standfirst.clone()/>
+        <PageShown label=article.headline.clone()/>
         <article class="article" aria-labelledby="article-headline">
             <header class="article-header">
                 <Breadcrumbs trail=article.section_path.clone()/>

@@ -5,6 +5,7 @@ use leptos_meta::{Meta, Title};
 
 use crate::api;
 use crate::components::{ArticleCard, CardsSkeleton, ErrorNotice};
+use crate::navigation::PageShown;
 use crate::prerender;
 
 /// `/`
@@ -26,6 +27,7 @@ pub fn HomePage() -> impl IntoView {
                         let mut items = page.items.into_iter();
                         let lead = items.next().map(|summary| view! { <ArticleCard summary lead=true/> });
                         view! {
+                            <PageShown label="Latest news"/>
                             <div class="front-page">
                                 <div class="lead">{lead}</div>
                                 <div class="card-grid">

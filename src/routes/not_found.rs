@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::navigation::PageShown;
+
 /// The body of a not-found page, with a way back.
 #[component]
 pub fn NotFound(
@@ -12,6 +14,7 @@ pub fn NotFound(
 ) -> impl IntoView {
     view! {
         <Title text="Page not found"/>
+        <PageShown label="Page not found"/>
         <section class="not-found">
             <h1>"Page not found"</h1>
             <p>{message}</p>

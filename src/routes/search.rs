@@ -11,6 +11,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api;
 use crate::app::SiteSections;
 use crate::components::{CardsSkeleton, ErrorNotice, SearchForm};
+use crate::navigation::PageShown;
 use crate::prerender;
 use crate::util::dates::reader_date;
 
@@ -74,7 +75,7 @@ pub fn SearchPage() -> impl IntoView {
                 match results.await {
                     Outcome::Found(found) => results_view(found).into_any(),
                     Outcome::NoQuery => {
-                        view! { <p class="search-hint">"Type a word or two to search every headline, standfirst and story."</p> }
+                        view! { <PageShown label="Search"/><p class="search-hint">"Type a word or two to search every headline, standfirst and story."</p> }
                             .into_any()
                     }
                     Outcome::Failed(message) => {
@@ -115,6 +116,7 @@ fn results_view(found: SearchResults) -> impl IntoView {
     let newer = (page > 1).then(|| paths::search_page(&found.query, page - 1));
     let older = (page < total_pages).then(|| paths::search_page(&found.query, page + 1));
     view! {
+        <PageShown label=summary.clone()/>
         <p class="search-summary">{summary}</p>
         <ol class="search-results">
             {found.items.into_iter().map(hit_view).collect_view()}
@@ -146,6 +148,7 @@ fn nothing_found(total: u32, page: u32, query: &str, quoted: String) -> impl Int
     if total > 0 {
         let first = paths::search_page(query, 1);
         return view! {
+            <PageShown label=format!("No page {page} of results")/>
             <p class="empty">
                 {format!("There is no page {page} of results for {quoted}. ")}
                 <a href=first>"Go to the first page"</a>"."
@@ -178,6 +181,7 @@ fn nothing_found(total: u32, page: u32, query: &str, quoted: String) -> impl Int
         }
     });
     view! {
+        <PageShown label=format!("No articles match {quoted}")/>
         <div class="empty search-empty">
             <p><strong>{format!("No articles match {quoted}.")}</strong></p>
             <ul>

@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::{self, ApiError};
 use crate::app::SiteSections;
 use crate::components::{ArticleCard, Breadcrumbs, CardsSkeleton, ErrorNotice};
+use crate::navigation::PageShown;
 use crate::prerender;
 use crate::routes::NotFound;
 
@@ -143,9 +144,15 @@ fn section_view(
             view! { <p class="empty">"No articles in this section yet."</p> }.into_any()
         }
     });
+    let label = if page > 1 {
+        format!("{}, page {page}", section.name)
+    } else {
+        section.name.clone()
+    };
     view! {
         <Title text=section.name.clone()/>
         <Meta name="description" content=section.description.clone()/>
+        <PageShown label/>
         <header class="page-header">
             <Breadcrumbs trail last_is_current=true/>
             <h1>{section.name}</h1>

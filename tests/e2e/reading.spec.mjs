@@ -177,3 +177,52 @@ test('home and section pages paint from the server and hand over to the app', as
   expect(await page.evaluate(() => window.__stillTheSamePage)).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('after a navigation focus is on the new heading, the change is announced, and Back returns to where the reader was', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/news');
+  await appStarted(page);
+  await page.evaluate(() => window.scrollTo(0, 1600));
+  const left = await page.evaluate(() => window.scrollY);
+  expect(left).toBeGreaterThan(800);
+  // A story in view at that position.
+  const story = page.locator('.card h2 a').nth(3);
+  const headline = (await story.textContent()).trim();
+  await story.click();
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText(headline);
+  await expect(heading).toBeFocused();
+  await expect(page.locator('#route-announcer')).toHaveText(headline);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+
+  await page.goBack();
+  await expect(heading).toHaveText('News');
+  await expect(page.locator('#route-announcer')).toHaveText('News');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(left);
+  expect(errors).toEqual([]);
+});
+
+test('keyboard only: through the section links to a story', async ({ page }) => {
+  await page.goto('/');
+  await appStarted(page);
+  const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+  // The skip link comes first.
+  await page.keyboard.press('Tab');
+  expect(await focusedText()).toBe('Skip to content');
+  for (let i = 0; i < 12 && (await focusedText()) !== 'Sport'; i += 1) await page.keyboard.press('Tab');
+  expect(await focusedText()).toBe('Sport');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/sport$/);
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText('Sport');
+  await expect(heading).toBeFocused();
+  // From the heading, Tab goes on into the page: the subsections, then the stories.
+  const isStory = () => page.evaluate(() => !!document.activeElement?.closest('.card'));
+  for (let i = 0; i < 12 && !(await isStory()); i += 1) await page.keyboard.press('Tab');
+  expect(await isStory()).toBe(true);
+  const headline = await focusedText();
+  await page.keyboard.press('Enter');
+  await expect(heading).toHaveText(headline);
+  await expect(heading).toBeFocused();
+});
