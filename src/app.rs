@@ -14,7 +14,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::{self, ApiError};
-use crate::components::{SearchForm, SectionNav};
+use crate::components::{DisplaySettings, SearchForm, SectionNav};
 use crate::routes::{ArticlePage, HomePage, NotFoundPage, SearchPage, SectionPage};
 
 /// The section tree, loaded once for the header and the section pages.
@@ -122,6 +122,7 @@ fn SiteHeader(sections: LocalResource<Result<SectionTree, ApiError>>) -> impl In
             <div class="masthead">
                 <a class="wordmark" href="/">"Inkuru"</a>
                 <p class="tagline">"News from Rwanda and beyond"</p>
+                <DisplaySettings/>
                 <SearchForm id="site-search-query"/>
             </div>
             <Transition fallback=|| view! { <div class="section-nav-placeholder"></div> }>

@@ -17,7 +17,8 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Title text="News from Rwanda and beyond"/>
         <Meta name="description" content="Inkuru: news from Rwanda and beyond, fast and calm to read."/>
-        <h1 class="visually-hidden">"Latest news"</h1>
+        // The server-written page has its own heading.
+        {(!prerendered).then(|| view! { <h1 class="visually-hidden">"Latest news"</h1> })}
         <Transition fallback=move || (!prerendered).then(|| view! { <CardsSkeleton/> })>
             {move || Suspend::new(async move {
                 match latest.await {

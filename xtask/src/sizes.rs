@@ -7,10 +7,11 @@ use std::process::Command;
 /// Most the wasm may weigh, brotli-compressed. The goal is 100 KB (BENCHMARKS.md); this budget sits
 /// just above today's build so any growth fails CI and has to be argued for.
 /// History: 200,000 until the search page (a route, its resource and form: +16 KB brotli, almost all
-/// of it Leptos's reactive and view code monomorphised for the new page); now 218,000.
-pub const WASM_BROTLI_BUDGET: u64 = 218_000;
+/// of it Leptos's reactive and view code monomorphised for the new page); 218,000 until focus,
+/// announcements and scroll restoration on navigation and the display settings (+6.6 KB); now 224,000.
+pub const WASM_BROTLI_BUDGET: u64 = 224_000;
 /// Most the first view's own files (HTML, JS glue, CSS, wasm) may weigh, brotli-compressed.
-pub const FIRST_VIEW_BROTLI_BUDGET: u64 = 230_000;
+pub const FIRST_VIEW_BROTLI_BUDGET: u64 = 236_000;
 /// Most an article page's HTML as served (shell, server-written article, embedded API answers) may
 /// weigh, brotli-compressed: about what the first round trip of a new connection can carry, so
 /// the article can paint after one round trip.
