@@ -5,7 +5,7 @@
 //! (see `crate::prerender`); the header and footer go into their own slots of index.html, each
 //! replacing the static copy that painted before the wasm arrived.
 
-use inkuru_api::SectionTree;
+use inkuru_api::{SectionTree, SiteSettings};
 use leptos::portal::Portal;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -21,6 +21,10 @@ use crate::routes::{ArticlePage, HomePage, NotFoundPage, SearchPage, SectionPage
 #[derive(Clone, Copy)]
 pub struct SiteSections(pub LocalResource<Result<SectionTree, ApiError>>);
 
+/// The site's settings ("Follow us" links, share buttons, comment policy), loaded once.
+#[derive(Clone, Copy)]
+pub struct SiteInfo(pub LocalResource<Result<SiteSettings, ApiError>>);
+
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
@@ -28,6 +32,7 @@ pub fn App() -> impl IntoView {
     crate::navigation::watch();
     let sections = LocalResource::new(api::sections::tree);
     provide_context(SiteSections(sections));
+    provide_context(SiteInfo(LocalResource::new(api::site::settings)));
     view! {
         <Title formatter=|page: String| if page.is_empty() { "Inkuru".to_owned() } else { format!("{page} · Inkuru") }/>
         <Router>

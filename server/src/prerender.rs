@@ -5,7 +5,9 @@
 //! the app's component for the same page (named at the top of the template).
 
 use askama::Template;
-use inkuru_api::{paths, Article, ArticlePage, ArticleSummary, Image, Section, SectionTree};
+use inkuru_api::{
+    paths, Article, ArticlePage, ArticleSummary, FollowLink, Image, Section, SectionTree,
+};
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::OffsetDateTime;
@@ -52,6 +54,19 @@ pub struct ArticleHtml<'a> {
     pub updated: Option<Stamp>,
     pub hero: Option<&'a Image>,
     pub body_html: &'a str,
+    pub author_url: Option<&'a str>,
+    /// Each tag, linking to a search for it.
+    pub tags: Vec<Link>,
+    /// The site's "Follow us" links (network name, URL).
+    pub follow: Vec<Link>,
+    pub related: Vec<RelatedLink<'a>>,
+}
+
+/// A related story under an article.
+pub struct RelatedLink<'a> {
+    pub href: String,
+    pub headline: &'a str,
+    pub published: Stamp,
 }
 
 impl<'a> ArticleHtml<'a> {
@@ -79,15 +94,41 @@ impl<'a> ArticleHtml<'a> {
             updated: article.updated_at.as_deref().map(Stamp::new),
             hero: article.hero.as_ref(),
             body_html: &article.body_html,
+            author_url: article.byline.url.as_deref(),
+            tags: article
+                .tags
+                .iter()
+                .map(|tag| Link {
+                    href: paths::search_page(&tag.name, 1),
+                    name: tag.name.clone(),
+                })
+                .collect(),
+            follow: Vec::new(),
+            related: article
+                .related
+                .iter()
+                .map(|story| RelatedLink {
+                    href: paths::article_page(&story.slug),
+                    headline: &story.headline,
+                    published: Stamp::new(&story.published_at),
+                })
+                .collect(),
         }
     }
 }
 
 /// The article's HTML for the page at `path` (path and query, as requested), or `None` if the
 /// template fails (the page then paints when the app starts).
-pub fn article(article: &Article, path: &str) -> Option<String> {
+pub fn article(article: &Article, follow: &[FollowLink], path: &str) -> Option<String> {
     let mut html = ArticleHtml::new(article);
     html.path = path.to_owned();
+    html.follow = follow
+        .iter()
+        .map(|link| Link {
+            href: link.url.clone(),
+            name: link.network.label().to_owned(),
+        })
+        .collect();
     html.render().ok()
 }
 
@@ -256,7 +297,7 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_the_sanitised_body_is_kept() {
-        let html = article(&sample(), "/articles/a-b").unwrap();
+        let html = article(&sample(), &[], "/articles/a-b").unwrap();
         assert!(
             html.contains("Quotes &#34; and &#60;tags&#62; &#38; more"),
             "{html}"
@@ -290,7 +331,7 @@ mod tests {
 
     #[test]
     fn dates_read_as_english_and_bad_ones_stay_as_they_came() {
-        let html = article(&sample(), "/articles/a-b?x=\"1\"").unwrap();
+        let html = article(&sample(), &[], "/articles/a-b?x=\"1\"").unwrap();
         assert!(
             html.contains("data-path=\"/articles/a-b?x=&#34;1&#34;\""),
             "{html}"

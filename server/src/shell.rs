@@ -156,7 +156,12 @@ async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
             Ok(Some(article)) => {
                 view.title = Some(page_title(&article.headline));
                 view.description = Some(article.standfirst.clone());
-                view.content = prerender::article(&article, requested);
+                let site = db::site::get(&state.db).await.ok();
+                let follow = site.as_ref().map_or(&[][..], |s| &s.follow[..]);
+                view.content = prerender::article(&article, follow, requested);
+                if let Some(site) = &site {
+                    insert(&mut view.answers, paths::SITE.to_owned(), site);
+                }
                 insert(&mut view.answers, paths::article(&slug), &article);
             }
             Ok(None) => return Err(()),

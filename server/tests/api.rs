@@ -488,6 +488,23 @@ async fn an_article_page_carries_the_article_itself_so_it_paints_without_wasm() 
         !html.contains("<script>alert(1)"),
         "the headline is text, never markup"
     );
+    // Topics, the site's "Follow us" links and related stories are written with it.
+    assert!(
+        main.contains(
+            "<nav class=\"article-tags\" aria-label=\"Topics\"><ul><li><a href=\"/search?q="
+        ),
+        "{main}"
+    );
+    assert!(
+        main.contains("<h2 id=\"follow-heading\">Follow us</h2>"),
+        "{main}"
+    );
+    assert!(
+        main.contains("<h2 id=\"related-heading\">Related stories</h2>"),
+        "{main}"
+    );
+    let page = site.get("/articles/amavubi-win-qualifier").await;
+    assert!(embedded(&page).contains_key("/api/site"));
     assert!(
         html.contains("<title>Amavubi &quot;win&quot; &lt;script&gt;alert(1)&lt;/script&gt; &amp; qualify · Inkuru</title>"),
         "the page's own title, escaped: {html}"

@@ -5,5 +5,6 @@ mod client;
 pub mod comments;
 pub mod search;
 pub mod sections;
+pub mod site;
 
 pub use client::{classify, ApiError};

@@ -8,6 +8,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError};
+use crate::app::SiteInfo;
 use crate::components::{AfterNextPaint, ArticleSkeleton, Breadcrumbs, ErrorNotice};
 use crate::navigation::PageShown;
 use crate::prerender;
@@ -76,6 +77,66 @@ fn article_view(article: Article) -> impl IntoView {
             </figure>
         }
     });
+    let author = match article.byline.url.clone() {
+        Some(url) => view! { <a href=url>{article.byline.name.clone()}</a> }.into_any(),
+        None => article.byline.name.clone().into_any(),
+    };
+    let tags = (!article.tags.is_empty()).then(|| {
+        view! {
+            <nav class="article-tags" aria-label="Topics">
+                <ul>
+                    {article
+                        .tags
+                        .iter()
+                        .map(|tag| view! { <li><a href=paths::search_page(&tag.name, 1)>{tag.name.clone()}</a></li> })
+                        .collect_view()}
+                </ul>
+            </nav>
+        }
+    });
+    // "Follow us", from the site's settings once they are here (embedded in a server-sent page).
+    let site = use_context::<SiteInfo>();
+    let follow = move || {
+        let links = site
+            .and_then(|SiteInfo(settings)| settings.get())
+            .and_then(Result::ok)
+            .map(|settings| settings.follow)
+            .unwrap_or_default();
+        (!links.is_empty()).then(|| {
+            view! {
+                <section class="follow" aria-labelledby="follow-heading">
+                    <h2 id="follow-heading">"Follow us"</h2>
+                    <ul>
+                        {links
+                            .into_iter()
+                            .map(|link| view! { <li><a href=link.url>{link.network.label()}</a></li> })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    };
+    let related = (!article.related.is_empty()).then(|| {
+        view! {
+            <aside class="related" aria-labelledby="related-heading">
+                <h2 id="related-heading">"Related stories"</h2>
+                <ul>
+                    {article
+                        .related
+                        .iter()
+                        .map(|story| {
+                            view! {
+                                <li>
+                                    <a href=paths::article_page(&story.slug)>{story.headline.clone()}</a>" "
+                                    <time datetime=story.published_at.clone()>{reader_date(&story.published_at)}</time>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </aside>
+        }
+    });
     view! {
         <Title text=article.headline.clone()/>
         <Meta name="description" content=article.standfirst.clone()/>
@@ -87,7 +148,7 @@ fn article_view(article: Article) -> impl IntoView {
                 <h1 id="article-headline">{article.headline.clone()}</h1>
                 <p class="standfirst">{article.standfirst.clone()}</p>
                 <p class="byline">
-                    "By "<span class="author">{article.byline.name.clone()}</span>" · "
+                    "By "<span class="author">{author}</span>" · "
                     <time datetime=article.published_at.clone()>{reader_date(&article.published_at)}</time>
                     {updated}
                 </p>
@@ -95,7 +156,9 @@ fn article_view(article: Article) -> impl IntoView {
             {hero}
             // Sanitised by the server against an allow-list before it was stored (inkuru-server seed/import).
             <div class="article-body" inner_html=article.body_html.clone()></div>
+            <footer class="article-footer">{tags}{follow}</footer>
         </article>
+        {related}
         <AfterNextPaint>
             <CommentsSection slug=article.slug.clone() count=article.comment_count/>
         </AfterNextPaint>

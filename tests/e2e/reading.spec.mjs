@@ -226,3 +226,34 @@ test('keyboard only: through the section links to a story', async ({ page }) => 
   await expect(heading).toHaveText(headline);
   await expect(heading).toBeFocused();
 });
+
+test('an article shows its topics, the site\'s "Follow us" links and related stories, drawn alike by server and app', async ({ page }) => {
+  const errors = watchErrors(page);
+  // Written by the server.
+  await page.goto('/articles/rwandan-chefs-win-in-brussels');
+  await appStarted(page);
+  const topics = page.getByRole('navigation', { name: 'Topics' }).getByRole('link');
+  expect(await topics.count()).toBeGreaterThan(0);
+  await expect(topics.first()).toHaveAttribute('href', /^\/search\?q=/);
+  const follow = page.getByRole('region', { name: 'Follow us' }).getByRole('link');
+  const followLinks = await follow.count();
+  expect(followLinks).toBeGreaterThan(0);
+  const related = page.getByRole('complementary', { name: 'Related stories' }).getByRole('link');
+  expect(await related.count()).toBeGreaterThan(0);
+  const next = (await related.first().textContent()).trim();
+
+  // Drawn by the app after an in-app navigation: the same parts.
+  await related.first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(next);
+  expect(await page.getByRole('navigation', { name: 'Topics' }).getByRole('link').count()).toBeGreaterThan(0);
+  await expect(page.getByRole('region', { name: 'Follow us' }).getByRole('link')).toHaveCount(followLinks);
+  expect(await page.getByRole('complementary', { name: 'Related stories' }).getByRole('link').count()).toBeGreaterThan(0);
+
+  // A topic leads to the stories about it.
+  const topic = page.getByRole('navigation', { name: 'Topics' }).getByRole('link').first();
+  const name = (await topic.textContent()).trim();
+  await topic.click();
+  await expect(page).toHaveURL(/\/search\?q=/);
+  await expect(page.locator('.search-summary')).toContainText(name.toLowerCase());
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,9 @@
+//! The site's settings: name, "Follow us" links, share buttons, comment policy.
+
+use inkuru_api::{paths, SiteSettings};
+
+use super::client::{get_json, ApiError};
+
+pub async fn settings() -> Result<SiteSettings, ApiError> {
+    get_json(paths::SITE).await
+}
