@@ -6,7 +6,7 @@
 
 use askama::Template;
 use inkuru_api::{
-    paths, Article, ArticlePage, ArticleSummary, FollowLink, Image, Section, SectionTree,
+    paths, Article, ArticlePage, ArticleSummary, FollowLink, FrontPage, Image, Section, SectionTree,
 };
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
@@ -167,6 +167,8 @@ pub fn section_nav(tree: &SectionTree, path: &str) -> Option<String> {
 /// A story in a list.
 pub struct Card<'a> {
     pub lead: bool,
+    /// The headline's element: `h2`, or `h3` under a section's heading.
+    pub heading: &'static str,
     pub href: String,
     pub image: Option<&'a Image>,
     pub section: &'a str,
@@ -179,6 +181,7 @@ impl<'a> Card<'a> {
     fn new(summary: &'a ArticleSummary, lead: bool) -> Self {
         Self {
             lead,
+            heading: "h2",
             href: paths::article_page(&summary.slug),
             image: summary.image.as_ref(),
             section: &summary.section.name,
@@ -189,21 +192,45 @@ impl<'a> Card<'a> {
     }
 }
 
+/// A top-level section's block on the front page.
+pub struct FrontSection<'a> {
+    pub slug: &'a str,
+    pub link: Link,
+    pub cards: Vec<Card<'a>>,
+}
+
 #[derive(Template)]
 #[template(path = "home.html")]
 pub struct FrontPageHtml<'a> {
     pub path: &'a str,
     pub lead: Option<Card<'a>>,
-    pub cards: Vec<Card<'a>>,
+    pub sections: Vec<FrontSection<'a>>,
 }
 
-/// The front page (`/`): the newest story as the lead, then the rest of the first page.
-pub fn front_page(list: &ArticlePage, path: &str) -> Option<String> {
-    let mut items = list.items.iter();
+/// The front page (`/`): the lead story, then each top-level section with its top stories.
+pub fn front_page(front: &FrontPage, path: &str) -> Option<String> {
     FrontPageHtml {
         path,
-        lead: items.next().map(|summary| Card::new(summary, true)),
-        cards: items.map(|summary| Card::new(summary, false)).collect(),
+        lead: front.lead.as_ref().map(|summary| Card::new(summary, true)),
+        sections: front
+            .sections
+            .iter()
+            .map(|block| FrontSection {
+                slug: block.section.slug.as_str(),
+                link: Link {
+                    href: paths::section_page(&block.section.path),
+                    name: block.section.name.clone(),
+                },
+                cards: block
+                    .stories
+                    .iter()
+                    .map(|summary| Card {
+                        heading: "h3",
+                        ..Card::new(summary, false)
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
     .render()
     .ok()

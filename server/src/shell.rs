@@ -168,12 +168,10 @@ async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
             Err(_) => {}
         }
     } else if path.is_empty() {
-        if let Ok(Some(list)) =
-            db::articles::list(&state.db, &tree, None, 1, paths::DEFAULT_PER_PAGE).await
-        {
+        if let Ok(front) = crate::routes::build_front_page(&state.db).await {
             view.title = Some(page_title("News from Rwanda and beyond"));
-            view.content = prerender::front_page(&list, requested);
-            insert(&mut view.answers, paths::articles(None, 1), &list);
+            view.content = prerender::front_page(&front, requested);
+            insert(&mut view.answers, paths::FRONT_PAGE.to_owned(), &front);
         }
     } else if path == "search" {
         // The app draws this page; the results it will ask for go in with the page.

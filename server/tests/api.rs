@@ -463,7 +463,9 @@ async fn a_page_shell_carries_the_answers_its_page_asks_for_first() {
         .all(|a| a.section.path.starts_with("news/all-around")));
 
     let home = embedded(&site.get("/").await);
-    assert!(home.contains_key("/api/articles?page=1"));
+    let front: inkuru_api::FrontPage =
+        serde_json::from_value(home["/api/front-page"].clone()).unwrap();
+    assert_eq!(front, site.get("/api/front-page").await.json());
 }
 
 #[tokio::test]
@@ -526,7 +528,7 @@ async fn list_pages_carry_their_stories_so_they_paint_without_wasm() {
         |html: &str| html[html.find("<main").unwrap()..html.find("</main>").unwrap()].to_owned();
 
     let home = main_of(&site.get("/").await.text());
-    let latest: ArticlePage = site.get("/api/articles?page=1").await.json();
+    let front: inkuru_api::FrontPage = site.get("/api/front-page").await.json();
     assert!(
         home.contains("<div id=\"prerendered\" data-path=\"/\">"),
         "{home}"
@@ -535,7 +537,22 @@ async fn list_pages_carry_their_stories_so_they_paint_without_wasm() {
         home.contains("<article class=\"card\" data-lead=\"\">"),
         "the lead story: {home}"
     );
-    for story in &latest.items {
+    // Each top-level section under its own heading, its stories' headlines one level below.
+    for block in &front.sections {
+        assert!(
+            home.contains(&format!(
+                "<h2 class=\"front-section-title\" id=\"front-{}\"><a href=\"/{}\">{}</a></h2>",
+                block.section.slug, block.section.path, block.section.name
+            )),
+            "{home}"
+        );
+    }
+    assert!(home.contains("<h3><a href=\"/articles/"), "{home}");
+    let stories = front
+        .lead
+        .iter()
+        .chain(front.sections.iter().flat_map(|b| b.stories.iter()));
+    for story in stories {
         assert!(
             home.contains(&format!("<a href=\"/articles/{}\">", story.slug)),
             "{}",

@@ -1,6 +1,6 @@
 //! Article lists and single articles.
 
-use inkuru_api::{paths, Article, ArticlePage, Slug};
+use inkuru_api::{paths, Article, ArticlePage, FrontPage, Slug};
 
 use super::client::{get_json, ApiError};
 
@@ -14,4 +14,9 @@ pub async fn get(slug: &str) -> Result<Article, ApiError> {
     let slug =
         Slug::parse(slug).map_err(|_| ApiError::NotFound("No article has this address.".into()))?;
     get_json(&paths::article(&slug)).await
+}
+
+/// The front page: the lead story and each top-level section's top stories.
+pub async fn front_page() -> Result<FrontPage, ApiError> {
+    get_json(paths::FRONT_PAGE).await
 }

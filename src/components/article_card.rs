@@ -16,6 +16,9 @@ pub fn ArticleCard(
     /// The lead story of a page: bigger type, picture first to load.
     #[prop(optional)]
     lead: bool,
+    /// The list sits under its own heading (a section on the front page): the headline is an h3.
+    #[prop(optional)]
+    under_heading: bool,
 ) -> impl IntoView {
     let href = paths::article_page(&summary.slug);
     let date = reader_date(&summary.published_at);
@@ -36,7 +39,11 @@ pub fn ArticleCard(
         <article class="card" data-lead=lead.then_some("")>
             {picture}
             <p class="section-label">{summary.section.name}</p>
-            <h2><a href=href>{summary.headline}</a></h2>
+            {if under_heading {
+                view! { <h3><a href=href>{summary.headline}</a></h3> }.into_any()
+            } else {
+                view! { <h2><a href=href>{summary.headline}</a></h2> }.into_any()
+            }}
             <p>{summary.standfirst}</p>
             <time datetime=summary.published_at>{date}</time>
         </article>

@@ -257,3 +257,23 @@ test('an article shows its topics, the site\'s "Follow us" links and related sto
   await expect(page.locator('.search-summary')).toContainText(name.toLowerCase());
   expect(errors).toEqual([]);
 });
+
+test('the front page: the lead story with its picture, then each section with its top stories', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await appStarted(page);
+  await expect(page.locator('.lead .card img')).toHaveCount(1);
+  const blocks = page.locator('.front-section');
+  await expect(blocks.getByRole('heading', { level: 2 })).toHaveText(['News', 'Business', 'Sport', 'Culture']);
+  for (const block of await blocks.all()) {
+    expect(await block.getByRole('heading', { level: 3 }).count()).toBeGreaterThan(0);
+  }
+  // Drawn by the app too (after leaving and coming back), the same way.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sport' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sport');
+  await page.getByRole('link', { name: 'Inkuru' }).click();
+  await expect(blocks.getByRole('heading', { level: 2 })).toHaveText(['News', 'Business', 'Sport', 'Culture']);
+  await blocks.getByRole('link', { name: 'Business' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Business');
+  expect(errors).toEqual([]);
+});

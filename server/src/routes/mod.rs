@@ -8,6 +8,8 @@ mod search;
 mod sections;
 mod site;
 
+pub use site::build_front_page;
+
 use std::sync::Arc;
 
 use axum::routing::get;
