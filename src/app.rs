@@ -133,10 +133,7 @@ fn SiteHeader(sections: LocalResource<Result<SectionTree, ApiError>>) -> impl In
             <Transition fallback=|| view! { <div class="section-nav-placeholder"></div> }>
                 {move || Suspend::new(async move {
                     match sections.await {
-                        Ok(tree) => {
-                            let top = tree.top_level().into_iter().cloned().collect::<Vec<_>>();
-                            view! { <SectionNav sections=top/> }.into_any()
-                        }
+                        Ok(tree) => view! { <SectionNav tree/> }.into_any(),
                         Err(_) => view! { <div class="section-nav-placeholder"></div> }.into_any(),
                     }
                 })}

@@ -277,3 +277,34 @@ test('the front page: the lead story with its picture, then each section with it
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Business');
   expect(errors).toEqual([]);
 });
+
+test('"All sections" is a disclosure that reaches every subsection, by keyboard too', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await appStarted(page);
+  const button = page.getByRole('button', { name: 'All sections' });
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(button).toHaveAttribute('aria-controls', 'all-sections');
+  await expect(page.locator('#all-sections')).toBeHidden();
+
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  const panel = page.locator('#all-sections');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('link', { name: 'News', exact: true })).toBeFocused();
+  await expect(panel.getByRole('link', { name: 'Out of Rwanda' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(button).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await panel.getByRole('link', { name: 'Out of Rwanda' }).click();
+  await expect(page).toHaveURL(/\/news\/all-around\/out-of-rwanda$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Out of Rwanda');
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(panel).toBeHidden();
+  expect(errors).toEqual([]);
+});
