@@ -39,6 +39,32 @@ fn remember_scroll() {
     SCROLL.with(|scroll| scroll.borrow_mut().insert(here(), y));
 }
 
+/// Whether a click follows a link to another page of this site in this tab (not a new tab, a
+/// download or another site).
+fn follows_link_in_app(event: &web_sys::Event) -> bool {
+    let Some(click) = event.dyn_ref::<web_sys::MouseEvent>() else {
+        return false;
+    };
+    if click.button() != 0
+        || click.ctrl_key()
+        || click.meta_key()
+        || click.shift_key()
+        || click.alt_key()
+    {
+        return false;
+    }
+    let link = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("a[href]").ok().flatten())
+        .and_then(|link| link.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    link.is_some_and(|link| {
+        link.target().is_empty()
+            && !link.has_attribute("download")
+            && link.origin() == window().location().origin().unwrap_or_default()
+    })
+}
+
 /// Listens for the ways a reader leaves a page inside the app. Call once.
 pub fn watch() {
     // The app restores positions itself, once the page it returns to has content to scroll.
@@ -47,14 +73,10 @@ pub fn watch() {
     }
     // Capture phase: runs before the router handles the click and scrolls the next page to the top.
     let leaving = |event: web_sys::Event| {
-        let on_link = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .and_then(|element| element.closest("a[href]").ok().flatten())
-            .is_some();
-        if on_link || event.type_() == "submit" {
+        if event.type_() == "submit" || follows_link_in_app(&event) {
             NAVIGATED.with(|n| n.set(true));
             remember_scroll();
+            crate::api::cancel_page_requests();
         }
     };
     for kind in ["click", "submit"] {
@@ -69,6 +91,7 @@ pub fn watch() {
     }
     // Back and Forward: the page left is remembered as it stood before the history moved.
     let _ = window_event_listener(leptos::ev::popstate, |_| {
+        crate::api::cancel_page_requests();
         NAVIGATED.with(|n| n.set(true));
         FROM_HISTORY.with(|h| h.set(true));
     });

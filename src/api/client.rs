@@ -1,6 +1,7 @@
 //! A small fetch client over gloo-net: GET and POST JSON, and one mapping from HTTP outcomes to
 //! `ApiError` (unit-tested natively, since it is pure).
 
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use inkuru_api::{ErrorBody, ErrorCode, FieldErrors};
@@ -117,20 +118,51 @@ async fn finish<T: DeserializeOwned>(response: gloo_net::http::Response) -> Resu
     }
 }
 
-/// GET `path` and decode the JSON answer.
+thread_local! {
+    /// Requests made for the page on screen, so leaving the page can cancel them.
+    static PAGE_REQUESTS: RefCell<Vec<(u64, web_sys::AbortController)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_REQUEST: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Cancels every GET made for the page being left (its answers would only be thrown away); what the
+/// whole app shares and anything the reader sent (comments) are left alone.
+pub fn cancel_page_requests() {
+    let pending = PAGE_REQUESTS.with(|requests| std::mem::take(&mut *requests.borrow_mut()));
+    for (_, controller) in pending {
+        controller.abort();
+    }
+}
+
+/// GET `path` for the page on screen and decode the JSON answer; cancelled if the reader leaves.
 pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    fetch_json(path, true).await
+}
+
+/// GET `path` for the whole app (the section tree, the site settings): never cancelled by a page
+/// change, since every page needs it.
+pub async fn get_json_for_app<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    fetch_json(path, false).await
+}
+
+async fn fetch_json<T: DeserializeOwned>(path: &str, for_page: bool) -> Result<T, ApiError> {
     if let Some(answer) = take_embedded(path) {
         // An embedded answer of the wrong shape is ignored: the network is asked instead.
         if let Ok(value) = decode(&answer) {
             return Ok(value);
         }
     }
-    let response = gloo_net::http::Request::get(path)
-        .header("accept", "application/json")
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    finish(response).await
+    let controller = for_page
+        .then(|| web_sys::AbortController::new().ok())
+        .flatten();
+    let id = NEXT_REQUEST.with(|next| next.replace(next.get() + 1));
+    let mut request = gloo_net::http::Request::get(path).header("accept", "application/json");
+    if let Some(controller) = &controller {
+        request = request.abort_signal(Some(&controller.signal()));
+        PAGE_REQUESTS.with(|requests| requests.borrow_mut().push((id, controller.clone())));
+    }
+    let sent = request.send().await;
+    PAGE_REQUESTS.with(|requests| requests.borrow_mut().retain(|(other, _)| *other != id));
+    finish(sent.map_err(|_| ApiError::Network)?).await
 }
 
 /// POST `body` as JSON to `path` and decode the JSON answer.

@@ -7,4 +7,4 @@ pub mod search;
 pub mod sections;
 pub mod site;
 
-pub use client::{classify, ApiError};
+pub use client::{cancel_page_requests, classify, ApiError};

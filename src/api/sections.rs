@@ -2,8 +2,8 @@
 
 use inkuru_api::{paths, SectionTree};
 
-use super::client::{get_json, ApiError};
+use super::client::{get_json_for_app, ApiError};
 
 pub async fn tree() -> Result<SectionTree, ApiError> {
-    get_json(paths::SECTIONS).await
+    get_json_for_app(paths::SECTIONS).await
 }

@@ -2,8 +2,8 @@
 
 use inkuru_api::{paths, SiteSettings};
 
-use super::client::{get_json, ApiError};
+use super::client::{get_json_for_app, ApiError};
 
 pub async fn settings() -> Result<SiteSettings, ApiError> {
-    get_json(paths::SITE).await
+    get_json_for_app(paths::SITE).await
 }

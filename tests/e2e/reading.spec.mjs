@@ -308,3 +308,27 @@ test('"All sections" is a disclosure that reaches every subsection, by keyboard 
   await expect(panel).toBeHidden();
   expect(errors).toEqual([]);
 });
+
+test('leaving a page cancels what it was still loading, and the next page is not disturbed', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/news');
+  await appStarted(page);
+  // The article's answer is slow to come.
+  await page.route('**/api/articles/*', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    await route.continue().catch(() => {});
+  });
+  const aborted = [];
+  page.on('requestfailed', (request) => {
+    if (request.url().includes('/api/articles/')) aborted.push(request.failure()?.errorText ?? '');
+  });
+  await page.locator('.card h2 a').first().click();
+  await expect(page).toHaveURL(/\/articles\//);
+  // The reader gives up and goes to another section before it arrives.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sport' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sport');
+  await expect.poll(() => aborted.length).toBe(1);
+  expect(aborted[0]).toContain('ABORTED');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
