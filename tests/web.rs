@@ -197,3 +197,26 @@ async fn comments_are_shown_as_text_never_as_html() {
     leptos::task::tick().await;
     assert!(text(&root, ".no-comments").starts_with("No comments yet"));
 }
+
+#[wasm_bindgen_test]
+fn dates_are_shown_in_the_readers_locale_through_intl() {
+    use inkuru::util::dates::reader_date;
+    // What the browser itself says for this date in the reader's locale, with no date crate.
+    let expected = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &{
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into()).unwrap();
+        options
+    })
+    .format()
+    .call1(
+        &wasm_bindgen::JsValue::UNDEFINED,
+        &js_sys::Date::new(&"2026-11-24T08:00:00Z".into()),
+    )
+    .unwrap()
+    .as_string()
+    .unwrap();
+    assert_eq!(reader_date("2026-11-24T08:00:00Z"), expected);
+    assert!(expected.contains("2026"), "{expected}");
+    // Unreadable timestamps are shown as they came, never hidden or turned into "Invalid Date".
+    assert_eq!(reader_date("yesterday"), "yesterday");
+}

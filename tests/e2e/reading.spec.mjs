@@ -203,21 +203,26 @@ test('after a navigation focus is on the new heading, the change is announced, a
   expect(errors).toEqual([]);
 });
 
-test('keyboard only: through the section links to a story', async ({ page }) => {
+test('keyboard only: through the "All sections" menu to a subsection, then to a story', async ({ page }) => {
   await page.goto('/');
   await appStarted(page);
   const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
   // The skip link comes first.
   await page.keyboard.press('Tab');
   expect(await focusedText()).toBe('Skip to content');
-  for (let i = 0; i < 12 && (await focusedText()) !== 'Sport'; i += 1) await page.keyboard.press('Tab');
-  expect(await focusedText()).toBe('Sport');
+  for (let i = 0; i < 20 && (await focusedText()) !== 'All sections'; i += 1) await page.keyboard.press('Tab');
+  expect(await focusedText()).toBe('All sections');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/sport$/);
+  // Focus is in the menu, on its first section; the subsections follow in order.
+  expect(await focusedText()).toBe('News');
+  for (let i = 0; i < 6 && (await focusedText()) !== 'Out of Rwanda'; i += 1) await page.keyboard.press('Tab');
+  expect(await focusedText()).toBe('Out of Rwanda');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/news\/all-around\/out-of-rwanda$/);
   const heading = page.getByRole('heading', { level: 1 });
-  await expect(heading).toHaveText('Sport');
+  await expect(heading).toHaveText('Out of Rwanda');
   await expect(heading).toBeFocused();
-  // From the heading, Tab goes on into the page: the subsections, then the stories.
+  // From the heading, Tab goes on into the page, to the stories.
   const isStory = () => page.evaluate(() => !!document.activeElement?.closest('.card'));
   for (let i = 0; i < 12 && !(await isStory()); i += 1) await page.keyboard.press('Tab');
   expect(await isStory()).toBe(true);
