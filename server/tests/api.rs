@@ -1291,3 +1291,110 @@ async fn a_posted_comment_shows_at_once_despite_the_cache() {
         .iter()
         .any(|c| c.body == "Seen straight away."));
 }
+
+/// A comment post carrying an `Idempotency-Key`.
+fn keyed_post(slug: &str, key: &str, body: &str) -> Request<Body> {
+    Request::post(format!("/api/articles/{slug}/comments"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .header("idempotency-key", key)
+        .body(Body::from(
+            serde_json::json!({ "name": "Aline", "email": "aline@example.rw", "body": body })
+                .to_string(),
+        ))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_resent_submission_is_stored_once_and_answered_alike() {
+    let site = site().await;
+    let slug = "amavubi-win-qualifier";
+    let before: CommentList = site
+        .get(&format!("/api/articles/{slug}/comments"))
+        .await
+        .json();
+    let key = "0f8a5c1e-3b7d-4e4a-9a51-2c1b7d3e9f00";
+    let first = site
+        .send(keyed_post(slug, key, "Sent on a shaky line."))
+        .await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text());
+    let again = site
+        .send(keyed_post(slug, key, "Sent on a shaky line."))
+        .await;
+    assert_eq!(again.status, StatusCode::CREATED, "{}", again.text());
+    assert_eq!(again.json::<Comment>(), first.json::<Comment>());
+    let after: CommentList = site
+        .get(&format!("/api/articles/{slug}/comments"))
+        .await
+        .json();
+    assert_eq!(after.total_comments, before.total_comments + 1);
+    // A new submission (a new key) is a new comment, even with the same words.
+    let other = site
+        .send(keyed_post(
+            slug,
+            "another-submission-1",
+            "Sent on a shaky line.",
+        ))
+        .await;
+    assert_ne!(other.json::<Comment>().id, first.json::<Comment>().id);
+}
+
+#[tokio::test]
+async fn simultaneous_resends_store_one_comment() {
+    let site = site().await;
+    let slug = "amavubi-win-qualifier";
+    let before: CommentList = site
+        .get(&format!("/api/articles/{slug}/comments"))
+        .await
+        .json();
+    let tasks: Vec<_> = (0..8)
+        .map(|_| {
+            let router = site.router.clone();
+            tokio::spawn(async move {
+                let response = router
+                    .oneshot(keyed_post(slug, "double-click-race", "Clicked twice."))
+                    .await
+                    .unwrap();
+                let status = response.status();
+                let body = response.into_body().collect().await.unwrap().to_bytes();
+                (status, serde_json::from_slice::<Comment>(&body).unwrap().id)
+            })
+        })
+        .collect();
+    let mut ids = Vec::new();
+    for task in tasks {
+        let (status, id) = task.await.unwrap();
+        assert_eq!(status, StatusCode::CREATED);
+        ids.push(id);
+    }
+    ids.dedup();
+    assert_eq!(ids.len(), 1, "every resend answers the one stored comment");
+    let after: CommentList = site
+        .get(&format!("/api/articles/{slug}/comments"))
+        .await
+        .json();
+    assert_eq!(after.total_comments, before.total_comments + 1);
+}
+
+#[tokio::test]
+async fn a_malformed_idempotency_key_is_refused_and_nothing_is_stored() {
+    let site = site().await;
+    let slug = "amavubi-win-qualifier";
+    let before: CommentList = site
+        .get(&format!("/api/articles/{slug}/comments"))
+        .await
+        .json();
+    for key in ["short", "has spaces in it", &"k".repeat(101)] {
+        let answer = site.send(keyed_post(slug, key, "Hello.")).await;
+        let error = answer.error(StatusCode::BAD_REQUEST, ErrorCode::BadRequest);
+        assert!(
+            error.message.contains("Idempotency") || error.message.contains("idempotency"),
+            "{}",
+            error.message
+        );
+    }
+    let after: CommentList = site
+        .get(&format!("/api/articles/{slug}/comments"))
+        .await
+        .json();
+    assert_eq!(after.total_comments, before.total_comments);
+}

@@ -165,13 +165,18 @@ async fn fetch_json<T: DeserializeOwned>(path: &str, for_page: bool) -> Result<T
     finish(sent.map_err(|_| ApiError::Network)?).await
 }
 
-/// POST `body` as JSON to `path` and decode the JSON answer.
+/// POST `body` as JSON to `path` and decode the JSON answer. `submission` names this submission
+/// (`Idempotency-Key`), so the server stores it once however often it is sent.
 pub async fn post_json<B: Serialize, T: DeserializeOwned>(
     path: &str,
     body: &B,
+    submission: Option<&str>,
 ) -> Result<T, ApiError> {
-    let response = gloo_net::http::Request::post(path)
-        .header("accept", "application/json")
+    let mut request = gloo_net::http::Request::post(path).header("accept", "application/json");
+    if let Some(key) = submission {
+        request = request.header(inkuru_api::comments::IDEMPOTENCY_HEADER, key);
+    }
+    let response = request
         .json(body)
         .map_err(|e| ApiError::Decode(e.to_string()))?
         .send()

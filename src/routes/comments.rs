@@ -51,6 +51,9 @@ pub fn CommentsSection(
     let errors = RwSignal::new(FieldErrors::new());
     let pending = RwSignal::new(false);
     let notice = RwSignal::new(None::<String>);
+    // The submission being sent and its key: sending the same words again (after a failure) reuses
+    // the key, so if the first attempt did reach the server, no second copy is stored.
+    let submission = StoredValue::new(None::<(NewComment, String)>);
 
     let submit = Callback::new(move |()| {
         if pending.get_untracked() {
@@ -66,12 +69,21 @@ pub fn CommentsSection(
         errors.set(FieldErrors::new());
         notice.set(None);
         pending.set(true);
+        let key = submission
+            .with_value(|sent| {
+                sent.as_ref()
+                    .filter(|(words, _)| *words == comment)
+                    .map(|(_, key)| key.clone())
+            })
+            .unwrap_or_else(api::comments::new_submission_key);
+        submission.set_value(Some((comment.clone(), key.clone())));
         let slug = slug.clone();
         spawn_local(async move {
-            let result = api::comments::create(&slug, &comment).await;
+            let result = api::comments::create(&slug, &comment, &key).await;
             pending.set(false);
             match result {
                 Ok(stored) => {
+                    submission.set_value(None);
                     posted.update(|list| list.push(stored));
                     // The name and email stay for the next comment; only the text is done with.
                     draft.update(|d| d.body.clear());

@@ -92,3 +92,38 @@ test('the panel closes with its button and with Escape, returning focus', async 
   await expect(page.getByLabel('Your name')).toBeHidden();
   await expect(toggle).toBeFocused();
 });
+
+test('a comment whose answer was lost, sent again, is stored once', async ({ page }) => {
+  await page.goto('/articles/kigali-jazz-nights-return');
+  await page.getByRole('button', { name: 'Leave your comment' }).click();
+  const text = `Sent over a shaky line. ${Date.now()}`;
+  await page.getByLabel('Your name').fill('Aline Uwase');
+  await page.getByLabel('Your email').fill('aline@example.rw');
+  await page.getByLabel('Your comment').fill(text);
+
+  // The first attempt reaches the server (and is stored), but its answer never comes back.
+  const keys = [];
+  let first = true;
+  await page.route('**/api/articles/*/comments', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    keys.push(route.request().headers()['idempotency-key']);
+    if (first) {
+      first = false;
+      await route.fetch();
+      return route.abort('connectionreset');
+    }
+    return route.continue();
+  });
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByRole('status')).toContainText('not sent');
+  await expect(page.getByLabel('Your comment')).toHaveValue(text);
+
+  // The reader sends it again: the same submission, so the server answers the stored comment.
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByRole('status')).toContainText('published');
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+  expect(keys[1]).toBe(keys[0]);
+  await page.reload();
+  await expect(page.locator('.comment').filter({ hasText: text })).toHaveCount(1);
+});

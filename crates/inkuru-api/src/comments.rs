@@ -19,6 +19,20 @@ pub const DEFAULT_THREADS_PER_PAGE: u32 = 50;
 /// Most comment threads a page returns.
 pub const MAX_THREADS_PER_PAGE: u32 = 100;
 
+/// The request header naming one submission of a comment: sending the same submission again (a
+/// retry, a double click, a resend from another tab) with the same key never stores a second copy.
+pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
+/// Longest idempotency key accepted (a UUID is 36 characters).
+pub const MAX_IDEMPOTENCY_KEY_CHARS: usize = 100;
+
+/// Whether `key` can be an idempotency key: 8 to 100 ASCII letters, digits, `-` or `_`.
+pub fn valid_idempotency_key(key: &str) -> bool {
+    (8..=MAX_IDEMPOTENCY_KEY_CHARS).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// A published comment. The author's email is never part of it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
@@ -171,6 +185,18 @@ pub fn body_error(body: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn idempotency_keys_are_short_plain_tokens() {
+        assert!(valid_idempotency_key(
+            "0f8a5c1e-3b7d-4e4a-9a51-2c1b7d3e9f00"
+        ));
+        assert!(valid_idempotency_key("draft_12345678"));
+        assert!(!valid_idempotency_key("short"));
+        assert!(!valid_idempotency_key(&"k".repeat(101)));
+        assert!(!valid_idempotency_key("has space in it"));
+        assert!(!valid_idempotency_key("quote\"injection"));
+    }
 
     fn valid() -> NewComment {
         NewComment {

@@ -4,7 +4,7 @@
 use inkuru_api::{Comment, CommentList, NewComment, Slug};
 
 use super::{now_rfc3339, Db};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 
 #[derive(sqlx::FromRow)]
 struct CommentRow {
@@ -84,12 +84,63 @@ pub enum InsertError {
     NoParent,
 }
 
-/// Stores an already validated and normalised comment (a reply joins its parent's thread).
+/// The comment stored for the submission `key`, if any.
+async fn by_key(db: &Db, key: &str) -> AppResult<Option<Comment>> {
+    let row: Option<CommentRow> = sqlx::query_as(
+        "SELECT id, parent_id, author_name, body, created_at FROM comments WHERE idempotency_key = $1",
+    )
+    .bind(key)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(Comment::from))
+}
+
+/// Stores an already validated and normalised comment (a reply joins its parent's thread). With
+/// a submission `key`, a comment already stored under it is answered instead, whether it arrives
+/// later or at the same moment (the unique index decides the race).
 pub async fn insert(
     db: &Db,
     slug: &Slug,
     comment: &NewComment,
+    key: Option<&str>,
 ) -> AppResult<Result<Comment, InsertError>> {
+    if let Some(key) = key {
+        if let Some(stored) = by_key(db, key).await? {
+            return Ok(Ok(stored));
+        }
+    }
+    match insert_new(db, slug, comment, key).await? {
+        Attempt::Stored(stored) => Ok(Ok(stored)),
+        Attempt::Refused(why) => Ok(Err(why)),
+        // Another request with this key stored it a moment ago.
+        Attempt::Duplicate => match key {
+            Some(key) => by_key(db, key)
+                .await?
+                .map(Ok)
+                .ok_or_else(|| AppError::internal("a duplicate submission vanished")),
+            None => Err(AppError::internal("a duplicate without a submission key")),
+        },
+    }
+}
+
+/// How one attempt to store a comment ended.
+enum Attempt {
+    Stored(Comment),
+    Refused(InsertError),
+    /// The submission key is taken: the comment is already stored.
+    Duplicate,
+}
+
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
+}
+
+async fn insert_new(
+    db: &Db,
+    slug: &Slug,
+    comment: &NewComment,
+    key: Option<&str>,
+) -> AppResult<Attempt> {
     let row: Option<(i64, i64)> = sqlx::query_as(
         "SELECT id, CASE WHEN comments_open THEN 1 ELSE 0 END FROM articles WHERE slug = $1",
     )
@@ -97,10 +148,10 @@ pub async fn insert(
     .fetch_optional(db)
     .await?;
     let Some((article_id, open)) = row else {
-        return Ok(Err(InsertError::NoArticle));
+        return Ok(Attempt::Refused(InsertError::NoArticle));
     };
     if open == 0 || super::site::get(db).await?.comments == inkuru_api::CommentPolicy::Closed {
-        return Ok(Err(InsertError::Closed));
+        return Ok(Attempt::Refused(InsertError::Closed));
     }
     let mut tx = db.begin().await?;
     let thread_id = match comment.parent_id {
@@ -113,14 +164,15 @@ pub async fn insert(
                     .await?;
             match thread {
                 Some((thread,)) => Some(thread),
-                None => return Ok(Err(InsertError::NoParent)),
+                None => return Ok(Attempt::Refused(InsertError::NoParent)),
             }
         }
         None => None,
     };
-    let row: CommentRow = sqlx::query_as(
-        "INSERT INTO comments (article_id, parent_id, thread_id, author_name, author_email, body, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, parent_id, author_name, body, created_at",
+    let inserted: Result<CommentRow, sqlx::Error> = sqlx::query_as(
+        "INSERT INTO comments (article_id, parent_id, thread_id, author_name, author_email, body, created_at,
+                               idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, parent_id, author_name, body, created_at",
     )
     .bind(article_id)
     .bind(comment.parent_id)
@@ -129,8 +181,14 @@ pub async fn insert(
     .bind(&comment.email)
     .bind(&comment.body)
     .bind(now_rfc3339())
+    .bind(key)
     .fetch_one(&mut *tx)
-    .await?;
+    .await;
+    let row = match inserted {
+        Ok(row) => row,
+        Err(error) if is_unique_violation(&error) => return Ok(Attempt::Duplicate),
+        Err(error) => return Err(error.into()),
+    };
     if thread_id.is_none() {
         // A comment on the article starts its own thread.
         sqlx::query("UPDATE comments SET thread_id = id WHERE id = $1")
@@ -139,5 +197,5 @@ pub async fn insert(
             .await?;
     }
     tx.commit().await?;
-    Ok(Ok(row.into()))
+    Ok(Attempt::Stored(row.into()))
 }

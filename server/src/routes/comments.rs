@@ -1,9 +1,12 @@
 //! `/api/articles/{slug}/comments`: list and post.
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use inkuru_api::comments::{DEFAULT_THREADS_PER_PAGE, MAX_THREADS_PER_PAGE};
+use inkuru_api::comments::{
+    valid_idempotency_key, DEFAULT_THREADS_PER_PAGE, IDEMPOTENCY_HEADER, MAX_IDEMPOTENCY_KEY_CHARS,
+    MAX_THREADS_PER_PAGE,
+};
 use inkuru_api::{Comment, CommentList, ErrorBody, FieldErrors, NewComment};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -63,10 +66,11 @@ async fn list(
 /// article; 413 too large; 415 not JSON; 422 with field errors (the shared `inkuru-api` rules, and
 /// a `parent_id` that is not a comment on this article).
 #[utoipa::path(post, path = "/articles/{slug}/comments", tag = "comments",
-    params(("slug" = String, Path, description = "The article's slug")),
+    params(("slug" = String, Path, description = "The article's slug"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Names this submission (8 to 100 letters, digits, '-' or '_'; a UUID is ideal): sending it again with the same key answers the comment already stored, never a second copy")),
     request_body(content = NewComment, content_type = "application/json"),
     responses((status = 201, description = "stored; the comment as published", body = Comment),
-        (status = 400, body = ErrorBody, description = "malformed JSON"),
+        (status = 400, body = ErrorBody, description = "malformed JSON, or a malformed Idempotency-Key"),
         (status = 403, body = ErrorBody, description = "comments are closed on this article"),
         (status = 404, body = ErrorBody, description = "no such article"),
         (status = 413, body = ErrorBody, description = "body larger than 64 KiB"),
@@ -76,12 +80,22 @@ async fn list(
 async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    headers: HeaderMap,
     ApiJson(comment): ApiJson<NewComment>,
 ) -> AppResult<(StatusCode, Json<Comment>)> {
     let slug = slug_or_404(&slug, "article")?;
+    let key = match headers.get(IDEMPOTENCY_HEADER).map(|v| v.to_str()) {
+        None => None,
+        Some(Ok(key)) if valid_idempotency_key(key) => Some(key),
+        Some(_) => {
+            return Err(AppError::BadRequest(format!(
+                "The {IDEMPOTENCY_HEADER} header must be 8 to {MAX_IDEMPOTENCY_KEY_CHARS} letters, digits, '-' or '_'."
+            )))
+        }
+    };
     let comment = comment.normalised();
     comment.validate().map_err(AppError::Validation)?;
-    let stored = match db::comments::insert(&state.db, &slug, &comment).await? {
+    let stored = match db::comments::insert(&state.db, &slug, &comment, key).await? {
         Ok(stored) => stored,
         Err(InsertError::NoArticle) => return Err(no_article()),
         Err(InsertError::Closed) => return Err(AppError::CommentsClosed),
