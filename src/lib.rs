@@ -8,6 +8,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod drafts;
 pub mod navigation;
 pub mod prerender;
 pub mod routes;

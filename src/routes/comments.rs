@@ -46,8 +46,16 @@ pub fn CommentsSection(
     });
     // Comments posted on this page since it loaded, shown at once without refetching.
     let posted = RwSignal::new(Vec::<Comment>::new());
-    let open = RwSignal::new(false);
-    let draft = RwSignal::new(NewComment::default());
+    // What the reader typed here before (a reload, another page, a closed tab) comes back, with
+    // the panel open if there were words in it; every change is kept as it is typed.
+    let restored = crate::drafts::load(&slug);
+    let had_words = restored.as_ref().is_some_and(|d| !d.body.trim().is_empty());
+    let draft = RwSignal::new(restored.unwrap_or_default());
+    let open = RwSignal::new(had_words);
+    Effect::new({
+        let slug = slug.clone();
+        move |_| draft.with(|d| crate::drafts::save(&slug, d))
+    });
     let errors = RwSignal::new(FieldErrors::new());
     let pending = RwSignal::new(false);
     let notice = RwSignal::new(None::<String>);
@@ -86,7 +94,10 @@ pub fn CommentsSection(
                     submission.set_value(None);
                     posted.update(|list| list.push(stored));
                     // The name and email stay for the next comment; only the text is done with.
-                    draft.update(|d| d.body.clear());
+                    draft.update(|d| {
+                        d.body.clear();
+                        d.parent_id = None;
+                    });
                     notice.set(Some("Thank you. Your comment is published below.".into()));
                 }
                 Err(ApiError::Validation(field_errors)) => {

@@ -127,3 +127,41 @@ test('a comment whose answer was lost, sent again, is stored once', async ({ pag
   await page.reload();
   await expect(page.locator('.comment').filter({ hasText: text })).toHaveCount(1);
 });
+
+test('a draft survives a reload and a trip elsewhere, and is cleared only once the comment is published', async ({ page }) => {
+  await page.goto('/articles/kigali-jazz-nights-return');
+  await page.getByRole('button', { name: 'Leave your comment' }).click();
+  const text = `Half-written thoughts on the trio. ${Date.now()}`;
+  await page.getByLabel('Your name').fill('Aline Uwase');
+  await page.getByLabel('Your email').fill('aline@example.rw');
+  await page.getByLabel('Your comment').fill(text);
+
+  await page.reload();
+  // The panel opens by itself with the words in it.
+  await expect(page.locator('#comment-toggle')).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByLabel('Your comment')).toHaveValue(text);
+  await expect(page.getByLabel('Your name')).toHaveValue('Aline Uwase');
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Culture' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Culture');
+  await page.goBack();
+  await expect(page.getByLabel('Your comment')).toHaveValue(text);
+
+  // A failed post keeps it.
+  await page.route('**/api/articles/*/comments', (route) =>
+    route.request().method() === 'POST' ? route.fulfill({ status: 503, body: '' }) : route.continue());
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByRole('status')).toContainText('not sent');
+  await page.reload();
+  await expect(page.getByLabel('Your comment')).toHaveValue(text);
+
+  // Published: the text is done with (name and email stay for next time).
+  await page.unroute('**/api/articles/*/comments');
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByRole('status')).toContainText('published');
+  await page.reload();
+  await expect(page.locator('.comment').filter({ hasText: text })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Leave your comment' }).click();
+  await expect(page.getByLabel('Your comment')).toHaveValue('');
+  await expect(page.getByLabel('Your name')).toHaveValue('Aline Uwase');
+});
