@@ -220,3 +220,31 @@ fn dates_are_shown_in_the_readers_locale_through_intl() {
     // Unreadable timestamps are shown as they came, never hidden or turned into "Invalid Date".
     assert_eq!(reader_date("yesterday"), "yesterday");
 }
+
+#[wasm_bindgen_test]
+fn web_addresses_in_comments_are_links_marked_as_the_readers() {
+    let root = container();
+    let comments = RwSignal::new(vec![Comment {
+        id: 2,
+        parent_id: None,
+        author_name: "Eric".into(),
+        body: "Photos at https://photos.example.rw/jazz. <a href=\"javascript:x()\">no</a>".into(),
+        created_at: "2026-11-20T10:00:00Z".into(),
+    }]);
+    let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <CommentList comments/> });
+    let links = root.query_selector_all(".comment-body a").unwrap();
+    assert_eq!(links.length(), 1, "only the web address is a link");
+    let link: web_sys::Element = links.item(0).unwrap().unchecked_into();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://photos.example.rw/jazz")
+    );
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("nofollow ugc noopener")
+    );
+    assert_eq!(
+        text(&root, ".comment-body"),
+        "Photos at https://photos.example.rw/jazz. <a href=\"javascript:x()\">no</a>"
+    );
+}

@@ -2,6 +2,8 @@
 
 use inkuru_api::Comment;
 use leptos::prelude::*;
+
+use crate::util::links::{pieces, Piece};
 use stylers_macro::style;
 
 use crate::util::dates::reader_date;
@@ -74,10 +76,25 @@ pub fn CommentList(
                             <strong>{comment.author_name.clone()}</strong>
                             <time datetime=comment.created_at.clone()>{reader_date(&comment.created_at)}</time>
                         </p>
-                        <p class="comment-body">{comment.body.clone()}</p>
+                        <p class="comment-body">{linked_text(&comment.body)}</p>
                     </li>
                 </For>
             </ol>
         </Show>
     }
+}
+
+/// A comment's text with its web addresses as links marked as the reader's, not the site's
+/// (`nofollow ugc`); everything else stays text, never HTML.
+fn linked_text(body: &str) -> impl IntoView {
+    pieces(body)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.to_owned().into_any(),
+            Piece::Link(address) => {
+                view! { <a href=address.to_owned() rel="nofollow ugc noopener">{address.to_owned()}</a> }
+                    .into_any()
+            }
+        })
+        .collect_view()
 }

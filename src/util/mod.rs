@@ -1,4 +1,5 @@
 //! Pure helpers, tested natively.
 
 pub mod dates;
+pub mod links;
 pub mod names;
