@@ -38,6 +38,14 @@ pub struct Config {
     /// Writes a client address may make at once before the per-minute pace applies.
     #[arg(long, env = "INKURU_WRITE_BURST", default_value = "5")]
     pub write_burst: NonZeroU32,
+    /// Comments one article takes per minute from everyone together (that many at once, then
+    /// that pace).
+    #[arg(
+        long,
+        env = "INKURU_COMMENTS_PER_ARTICLE_PER_MINUTE",
+        default_value = "20"
+    )]
+    pub comments_per_article_per_minute: NonZeroU32,
     /// How long, in milliseconds, public API answers are kept in memory (0: not at all). Copies of
     /// the server behind a load balancer agree within this time.
     #[arg(long, env = "INKURU_CACHE_MS", default_value_t = 1000)]

@@ -24,6 +24,8 @@ pub enum AppError {
     CommentsClosed,
     /// 429: wait this many seconds (also sent as `Retry-After`).
     RateLimited { seconds: u64 },
+    /// 429: this article is taking comments faster than it accepts, from everyone together.
+    ArticleBusy { seconds: u64 },
     /// 500: the cause goes to the log only.
     Internal(String),
 }
@@ -86,6 +88,16 @@ impl AppError {
                     ),
                 ),
             ),
+            AppError::ArticleBusy { seconds } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorBody::new(
+                    ErrorCode::RateLimited,
+                    format!(
+                        "This article is receiving a great many comments right now. Please wait {} and try again; nothing you wrote is lost.",
+                        if seconds == 1 { "a second".to_owned() } else { format!("{seconds} seconds") }
+                    ),
+                ),
+            ),
             AppError::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
                 (
@@ -109,7 +121,9 @@ impl From<sqlx::Error> for AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let retry_after = match &self {
-            AppError::RateLimited { seconds } => Some(seconds.to_string()),
+            AppError::RateLimited { seconds } | AppError::ArticleBusy { seconds } => {
+                Some(seconds.to_string())
+            }
             _ => None,
         };
         let (status, body) = self.status_and_body();

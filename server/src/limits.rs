@@ -2,6 +2,9 @@
 //! at a human pace never meets them; a script flooding comments gets `429 Too Many Requests` with
 //! `Retry-After` and a sentence saying how long to wait. Reads are never limited here.
 //!
+//! Comments are also limited per article, whoever sends them: a flood from many addresses onto one
+//! story is slowed down without touching readers elsewhere on the site.
+//!
 //! Limits are per server process: behind a load balancer each copy counts on its own (a shared
 //! store would be needed for one global count).
 
@@ -35,10 +38,14 @@ impl Default for WriteLimit {
     }
 }
 
-/// The limiter shared by every request of one server process.
+/// Comments one article takes per minute (and at once), from everyone together.
+pub const DEFAULT_COMMENTS_PER_ARTICLE_PER_MINUTE: u32 = 20;
+
+/// The limiters shared by every request of one server process.
 #[derive(Clone)]
 pub struct Limits {
     writes: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    comments_per_article: Arc<DefaultKeyedRateLimiter<String>>,
 }
 
 /// Above this many remembered clients, forget those whose allowance is full again.
@@ -47,9 +54,34 @@ const MAX_REMEMBERED: usize = 10_000;
 impl Limits {
     pub fn new(limit: WriteLimit) -> Self {
         let quota = Quota::per_minute(limit.per_minute).allow_burst(limit.burst);
+        let per_article =
+            NonZeroU32::new(DEFAULT_COMMENTS_PER_ARTICLE_PER_MINUTE).unwrap_or(NonZeroU32::MIN);
         Self {
             writes: Arc::new(RateLimiter::keyed(quota)),
+            comments_per_article: Arc::new(RateLimiter::keyed(
+                Quota::per_minute(per_article).allow_burst(per_article),
+            )),
         }
+    }
+
+    /// These limits with `per_minute` comments per article (that many at once, then that pace).
+    pub fn with_comments_per_article(mut self, per_minute: NonZeroU32) -> Self {
+        self.comments_per_article = Arc::new(RateLimiter::keyed(
+            Quota::per_minute(per_minute).allow_burst(per_minute),
+        ));
+        self
+    }
+
+    /// `Ok` when the article `slug` may take another comment now; otherwise the seconds to wait.
+    pub fn check_comment_on(&self, slug: &str) -> Result<(), u64> {
+        if self.comments_per_article.len() > MAX_REMEMBERED {
+            self.comments_per_article.retain_recent();
+        }
+        self.comments_per_article
+            .check_key(&slug.to_owned())
+            .map_err(|not_until| {
+                whole_seconds(not_until.wait_time_from(DefaultClock::default().now()))
+            })
     }
 
     /// `Ok` when `client` may write now; otherwise the whole seconds to wait (at least 1).
@@ -58,10 +90,14 @@ impl Limits {
             self.writes.retain_recent();
         }
         self.writes.check_key(&client).map_err(|not_until| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
-            wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
+            whole_seconds(not_until.wait_time_from(DefaultClock::default().now()))
         })
     }
+}
+
+/// A wait in whole seconds, rounded up, at least 1.
+fn whole_seconds(wait: std::time::Duration) -> u64 {
+    (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)
 }
 
 impl Default for Limits {
@@ -109,5 +145,16 @@ mod tests {
         assert!((1..=30).contains(&wait), "{wait}");
         // Another reader is not held up by the first.
         assert!(limits.check_write("192.0.2.2".parse().unwrap()).is_ok());
+    }
+
+    #[test]
+    fn one_article_is_limited_without_holding_up_the_others() {
+        let limits = Limits::default().with_comments_per_article(NonZeroU32::new(3).unwrap());
+        for _ in 0..3 {
+            assert!(limits.check_comment_on("busy-story").is_ok());
+        }
+        let wait = limits.check_comment_on("busy-story").unwrap_err();
+        assert!((1..=20).contains(&wait), "{wait}");
+        assert!(limits.check_comment_on("quiet-story").is_ok());
     }
 }

@@ -74,7 +74,8 @@ async fn run(config: Config) -> Result<(), String> {
         limits: Limits::new(WriteLimit {
             per_minute: config.writes_per_minute,
             burst: config.write_burst,
-        }),
+        })
+        .with_comments_per_article(config.comments_per_article_per_minute),
         cache: AnswerCache::new(Duration::from_millis(config.cache_ms)),
     };
     // Connection info gives the write limits each client's address.

@@ -37,7 +37,8 @@ fn site_state(db: db::Db, writes: u32) -> AppState {
         limits: Limits::new(WriteLimit {
             per_minute: writes,
             burst: writes,
-        }),
+        })
+        .with_comments_per_article(writes),
         // Off, so a test that changes the database sees it at once; the cache has its own tests.
         cache: AnswerCache::off(),
     }
@@ -1397,4 +1398,53 @@ async fn a_malformed_idempotency_key_is_refused_and_nothing_is_stored() {
         .await
         .json();
     assert_eq!(after.total_comments, before.total_comments);
+}
+
+#[tokio::test]
+async fn a_flood_onto_one_article_is_slowed_for_everyone_there_and_no_one_else() {
+    let mut site = site().await;
+    let per_article = std::num::NonZeroU32::new(3).unwrap();
+    let state = AppState {
+        limits: Limits::new(WriteLimit {
+            per_minute: std::num::NonZeroU32::new(1_000).unwrap(),
+            burst: std::num::NonZeroU32::new(1_000).unwrap(),
+        })
+        .with_comments_per_article(per_article),
+        ..site_state(site.db.clone(), 1_000)
+    };
+    site.router = app(state, &site._dir.path().join("dist"));
+    for n in 0..3 {
+        let answer = post_comment(
+            &site,
+            "amavubi-win-qualifier",
+            &format!("Comment {n}."),
+            None,
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text());
+    }
+    let refused = post_comment(&site, "amavubi-win-qualifier", "One too many.", None).await;
+    assert!(refused.headers.contains_key(header::RETRY_AFTER));
+    let error = refused.error(StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited);
+    assert!(
+        error
+            .message
+            .contains("This article is receiving a great many comments"),
+        "{}",
+        error.message
+    );
+    assert!(
+        error.message.contains("nothing you wrote is lost"),
+        "{}",
+        error.message
+    );
+    // Another article takes comments as usual.
+    let elsewhere =
+        post_comment(&site, "kigali-jazz-nights-return", "Still open here.", None).await;
+    assert_eq!(
+        elsewhere.status,
+        StatusCode::CREATED,
+        "{}",
+        elsewhere.text()
+    );
 }

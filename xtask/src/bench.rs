@@ -25,6 +25,8 @@ const UNLIMITED_WRITES: &[&str] = &[
     "4000000000",
     "--writes-per-minute",
     "4000000000",
+    "--comments-per-article-per-minute",
+    "4000000000",
 ];
 
 pub fn run(args: &[String]) -> Result<(), String> {

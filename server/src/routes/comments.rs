@@ -76,7 +76,7 @@ async fn list(
         (status = 413, body = ErrorBody, description = "body larger than 64 KiB"),
         (status = 415, body = ErrorBody, description = "not application/json"),
         (status = 422, body = ErrorBody, description = "field errors, by field (the shared inkuru-api rules)"),
-        (status = 429, body = ErrorBody, description = "too many writes from this address; Retry-After says how many seconds to wait")))]
+        (status = 429, body = ErrorBody, description = "too many writes from this address, or too many comments on this article from everyone; Retry-After says how many seconds to wait")))]
 async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -95,6 +95,10 @@ async fn create(
     };
     let comment = comment.normalised();
     comment.validate().map_err(AppError::Validation)?;
+    state
+        .limits
+        .check_comment_on(slug.as_str())
+        .map_err(|seconds| AppError::ArticleBusy { seconds })?;
     let stored = match db::comments::insert(&state.db, &slug, &comment, key).await? {
         Ok(stored) => stored,
         Err(InsertError::NoArticle) => return Err(no_article()),
