@@ -248,3 +248,33 @@ fn web_addresses_in_comments_are_links_marked_as_the_readers() {
         "Photos at https://photos.example.rw/jazz. <a href=\"javascript:x()\">no</a>"
     );
 }
+
+#[wasm_bindgen_test]
+fn comment_times_say_how_long_ago_in_the_readers_language() {
+    let root = container();
+    let five_minutes_ago =
+        js_sys::Date::new(&(js_sys::Date::now() - 5.0 * 60_000.0 - 1_000.0).into());
+    let iso = String::from(five_minutes_ago.to_iso_string());
+    let comments = RwSignal::new(vec![Comment {
+        id: 3,
+        parent_id: None,
+        author_name: "Grace".into(),
+        body: "Just now-ish.".into(),
+        created_at: iso.clone(),
+    }]);
+    let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <CommentList comments/> });
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into()).unwrap();
+    let expected = String::from(
+        js_sys::Intl::RelativeTimeFormat::new(&js_sys::Array::new(), &options)
+            .format(-5.0, "minute"),
+    );
+    assert_eq!(text(&root, ".comment-meta time"), expected);
+    // The exact date is there on hover, and for machines.
+    let time = root.query_selector(".comment-meta time").unwrap().unwrap();
+    assert_eq!(time.get_attribute("datetime"), Some(iso.clone()));
+    assert_eq!(
+        time.get_attribute("title"),
+        Some(inkuru::util::dates::reader_date(&iso))
+    );
+}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::util::links::{pieces, Piece};
 use stylers_macro::style;
 
-use crate::util::dates::reader_date;
+use crate::util::dates::{reader_ago, reader_date};
 use crate::util::names::{hue, initials};
 
 /// The list of comments, or a friendly line when there are none.
@@ -16,6 +16,14 @@ pub fn CommentList(
     #[prop(into)]
     comments: Signal<Vec<Comment>>,
 ) -> impl IntoView {
+    // "5 minutes ago" stays true: the clock the relative times read ticks every half minute.
+    let now = RwSignal::new(js_sys::Date::now());
+    if let Ok(ticker) = set_interval_with_handle(
+        move || now.set(js_sys::Date::now()),
+        std::time::Duration::from_secs(30),
+    ) {
+        on_cleanup(move || ticker.clear());
+    }
     let scope = style! {
         .comment-list {
             list-style: none;
@@ -74,7 +82,12 @@ pub fn CommentList(
                         </span>
                         <p class="comment-meta">
                             <strong>{comment.author_name.clone()}</strong>
-                            <time datetime=comment.created_at.clone()>{reader_date(&comment.created_at)}</time>
+                            <time datetime=comment.created_at.clone() title=reader_date(&comment.created_at)>
+                                {
+                                    let created = comment.created_at.clone();
+                                    move || reader_ago(&created, now.get())
+                                }
+                            </time>
                         </p>
                         <p class="comment-body">{linked_text(&comment.body)}</p>
                     </li>

@@ -61,9 +61,72 @@ fn intl_date(iso: &str) -> Option<String> {
         .as_string()
 }
 
+/// How long ago `then_ms` was at `now_ms` (milliseconds since the epoch), as the value and unit a
+/// relative time is said in: under a minute is "now" (0 seconds), then minutes, hours, days; `None`
+/// from a week on (the date itself says more) or for a time in the future beyond a minute's skew.
+pub fn ago(now_ms: f64, then_ms: f64) -> Option<(i64, &'static str)> {
+    let seconds = ((now_ms - then_ms) / 1000.0).floor();
+    if !seconds.is_finite() || seconds < -60.0 {
+        return None;
+    }
+    let seconds = seconds.max(0.0) as i64;
+    match seconds {
+        0..=59 => Some((0, "second")),
+        60..=3_599 => Some((seconds / 60, "minute")),
+        3_600..=86_399 => Some((seconds / 3_600, "hour")),
+        86_400..=604_799 => Some((seconds / 86_400, "day")),
+        _ => None,
+    }
+}
+
+/// "5 minutes ago", "yesterday", in the reader's language (Intl.RelativeTimeFormat); past a week,
+/// or where Intl cannot say it, the date (`reader_date`).
+pub fn reader_ago(iso: &str, now_ms: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(text) = intl_ago(iso, now_ms) {
+        return text;
+    }
+    let _ = now_ms;
+    reader_date(iso)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn intl_ago(iso: &str, now_ms: f64) -> Option<String> {
+    use wasm_bindgen::JsValue;
+    let then = js_sys::Date::new(&JsValue::from_str(iso)).get_time();
+    let (value, unit) = ago(now_ms, then)?;
+    let options = js_sys::Object::new();
+    // "now", "yesterday" rather than "0 seconds ago", "1 day ago".
+    js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into()).ok()?;
+    let format = js_sys::Intl::RelativeTimeFormat::new(&js_sys::Array::new(), &options);
+    Some(String::from(format.format(-(value as f64), unit)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_ago_pick_the_unit_a_person_would() {
+        let now = 1_000_000_000_000.0;
+        let before = |seconds: f64| now - seconds * 1000.0;
+        assert_eq!(ago(now, before(5.0)), Some((0, "second")));
+        assert_eq!(ago(now, before(5.0 * 60.0 + 20.0)), Some((5, "minute")));
+        assert_eq!(ago(now, before(3.0 * 3600.0)), Some((3, "hour")));
+        assert_eq!(ago(now, before(26.0 * 3600.0)), Some((1, "day")));
+        assert_eq!(
+            ago(now, before(8.0 * 86_400.0)),
+            None,
+            "a week on, the date says more"
+        );
+        assert_eq!(
+            ago(now, now + 30_000.0),
+            Some((0, "second")),
+            "a little clock skew is now"
+        );
+        assert_eq!(ago(now, now + 3_600_000.0), None);
+        assert_eq!(ago(now, f64::NAN), None);
+    }
 
     #[test]
     fn reads_the_date_of_a_timestamp() {
