@@ -1347,7 +1347,7 @@ async fn simultaneous_resends_store_one_comment() {
         .get(&format!("/api/articles/{slug}/comments"))
         .await
         .json();
-    let tasks: Vec<_> = (0..8)
+    let tasks: Vec<_> = (0..20)
         .map(|_| {
             let router = site.router.clone();
             tokio::spawn(async move {
