@@ -161,39 +161,26 @@ pub async fn search(
     per_page: u32,
 ) -> AppResult<SearchResults> {
     let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
-    let (total, rows) = match backend(db) {
-        Backend::Sqlite => {
-            let expression = match_expression(terms);
-            let (total,): (i64,) =
-                sqlx::query_as("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH $1")
-                    .bind(&expression)
-                    .fetch_one(db)
-                    .await?;
-            let rows: Vec<HitRow> = sqlx::query_as(&format!(
+    // Each database's query for the terms, its count and its ranked page with excerpts; the two
+    // statements are then run the same way on either.
+    let (query, count_sql, page_sql) = match backend(db) {
+        Backend::Sqlite => (
+            match_expression(terms),
+            "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH $1",
+            format!(
                 "SELECT {SUMMARY_COLUMNS},
                         snippet(articles_fts, -1, char(1), char(2), '…', 24) AS excerpt
                  FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
                  WHERE articles_fts MATCH $1
                  ORDER BY bm25(articles_fts, 8.0, 3.0, 1.0), a.published_at DESC, a.id DESC
                  LIMIT $2 OFFSET $3"
-            ))
-            .bind(&expression)
-            .bind(i64::from(per_page))
-            .bind(offset)
-            .fetch_all(db)
-            .await?;
-            (total, rows)
-        }
-        Backend::Postgres => {
-            let query = tsquery(terms);
-            let (total,): (i64,) = sqlx::query_as(
-                "SELECT COUNT(*) FROM article_search WHERE document @@ to_tsquery('simple', $1)",
-            )
-            .bind(&query)
-            .fetch_one(db)
-            .await?;
-            // Weights {D, C, B, A}: body 0.1, standfirst 0.3, headline 0.8 (FTS5's 1 / 3 / 8).
-            let rows: Vec<HitRow> = sqlx::query_as(&format!(
+            ),
+        ),
+        // Weights {D, C, B, A}: body 0.1, standfirst 0.3, headline 0.8 (FTS5's 1 / 3 / 8).
+        Backend::Postgres => (
+            tsquery(terms),
+            "SELECT COUNT(*) FROM article_search WHERE document @@ to_tsquery('simple', $1)",
+            format!(
                 "SELECT {SUMMARY_COLUMNS},
                         ts_headline('simple', s.excerpt_source, q.query,
                                     'StartSel=' || chr(1) || ', StopSel=' || chr(2)
@@ -206,15 +193,16 @@ pub async fn search(
                  ORDER BY ts_rank('{{0.1, 0.0, 0.3, 0.8}}', s.document, q.query) DESC,
                           a.published_at DESC, a.id DESC
                  LIMIT $2 OFFSET $3"
-            ))
-            .bind(&query)
-            .bind(i64::from(per_page))
-            .bind(offset)
-            .fetch_all(db)
-            .await?;
-            (total, rows)
-        }
+            ),
+        ),
     };
+    let (total,): (i64,) = sqlx::query_as(count_sql).bind(&query).fetch_one(db).await?;
+    let rows: Vec<HitRow> = sqlx::query_as(&page_sql)
+        .bind(&query)
+        .bind(i64::from(per_page))
+        .bind(offset)
+        .fetch_all(db)
+        .await?;
     let items = rows
         .into_iter()
         .map(|row| {
