@@ -13,21 +13,21 @@ test('dark mode follows the system until the reader chooses, and the choice is r
   await page.goto('/news');
   await appStarted(page);
   const dark = page.getByRole('group', { name: 'Display' }).getByRole('button', { name: 'Dark' });
-  expect(await background(page)).toBe(DARK_PAPER);
+  await expect.poll(() => background(page)).toBe(DARK_PAPER);
   await expect(dark).toHaveAttribute('aria-pressed', 'true');
 
   await page.emulateMedia({ colorScheme: 'light' });
-  expect(await background(page)).toBe(LIGHT_PAPER);
+  await expect.poll(() => background(page)).toBe(LIGHT_PAPER);
   await dark.click();
   await expect(dark).toHaveAttribute('aria-pressed', 'true');
-  expect(await background(page)).toBe(DARK_PAPER);
+  await expect.poll(() => background(page)).toBe(DARK_PAPER);
   await expectNoAxeViolations(page);
 
   // Remembered, and in force before the app starts (index.html's head applies it).
   await page.route('**/*.wasm', () => {});
   await page.reload({ waitUntil: 'domcontentloaded' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  expect(await background(page)).toBe(DARK_PAPER);
+  await expect.poll(() => background(page)).toBe(DARK_PAPER);
   expect(errors).toEqual([]);
 });
 
@@ -36,16 +36,16 @@ test('text size grows and shrinks within limits and is remembered', async ({ pag
   await appStarted(page);
   const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
   const group = page.getByRole('group', { name: 'Display' });
-  expect(await rootSize()).toBe('16px');
+  await expect.poll(rootSize).toBe('16px');
   await group.getByRole('button', { name: 'Larger text' }).click();
   await group.getByRole('button', { name: 'Larger text' }).click();
-  expect(await rootSize()).toBe('20px');
+  await expect.poll(rootSize).toBe('20px');
   await page.reload();
-  expect(await rootSize()).toBe('20px');
+  await expect.poll(rootSize).toBe('20px');
   await appStarted(page);
   const smaller = group.getByRole('button', { name: 'Smaller text' });
   // Down to the smallest step, where the button says it can go no further.
   for (let i = 0; i < 5 && (await smaller.getAttribute('aria-disabled')) !== 'true'; i += 1) await smaller.click();
-  expect(await rootSize()).toBe('15px');
+  await expect.poll(rootSize).toBe('15px');
   await expect(smaller).toHaveAttribute('aria-disabled', 'true');
 });

@@ -213,8 +213,9 @@ test('keyboard only: through the "All sections" menu to a subsection, then to a 
   for (let i = 0; i < 20 && (await focusedText()) !== 'All sections'; i += 1) await page.keyboard.press('Tab');
   expect(await focusedText()).toBe('All sections');
   await page.keyboard.press('Enter');
-  // Focus is in the menu, on its first section; the subsections follow in order.
-  expect(await focusedText()).toBe('News');
+  // Focus is moved into the menu, on its first section, once it has opened (the move runs after the
+  // panel is shown, so it is waited for, not read at once); the subsections follow in order.
+  await expect.poll(focusedText).toBe('News');
   for (let i = 0; i < 6 && (await focusedText()) !== 'Out of Rwanda'; i += 1) await page.keyboard.press('Tab');
   expect(await focusedText()).toBe('Out of Rwanda');
   await page.keyboard.press('Enter');
@@ -250,9 +251,9 @@ test('an article shows its topics, the site\'s "Follow us" links and related sto
   // Drawn by the app after an in-app navigation: the same parts.
   await related.first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(next);
-  expect(await page.getByRole('navigation', { name: 'Topics' }).getByRole('link').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByRole('navigation', { name: 'Topics' }).getByRole('link').count()).toBeGreaterThan(0);
   await expect(page.getByRole('region', { name: 'Follow us' }).getByRole('link')).toHaveCount(followLinks);
-  expect(await page.getByRole('complementary', { name: 'Related stories' }).getByRole('link').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByRole('complementary', { name: 'Related stories' }).getByRole('link').count()).toBeGreaterThan(0);
 
   // A topic leads to the stories about it.
   const topic = page.getByRole('navigation', { name: 'Topics' }).getByRole('link').first();
