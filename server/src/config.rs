@@ -63,4 +63,26 @@ pub enum Command {
         /// The file to read.
         file: PathBuf,
     },
+    /// The moderation queue (when the site holds comments for review): list the held comments,
+    /// publish one, or reject one; then exit.
+    Comments {
+        #[command(subcommand)]
+        action: ModerationAction,
+    },
+}
+
+#[derive(Subcommand, Debug, Clone, Copy)]
+pub enum ModerationAction {
+    /// List the comments waiting for review, oldest first.
+    Held,
+    /// Publish a held comment: everyone sees it from now on.
+    Publish {
+        /// The comment's id (from `comments held`).
+        id: i64,
+    },
+    /// Delete a held comment (one without replies).
+    Reject {
+        /// The comment's id (from `comments held`).
+        id: i64,
+    },
 }

@@ -10,6 +10,7 @@ pub mod extract;
 pub mod import;
 pub mod limits;
 pub mod media;
+pub mod moderation;
 pub mod prerender;
 pub mod routes;
 pub mod security;

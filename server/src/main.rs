@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 
 use inkuru_server::answer_cache::AnswerCache;
 use inkuru_server::limits::{Limits, WriteLimit};
-use inkuru_server::{app, db, import, seed, AppState};
+use inkuru_server::{app, db, import, moderation, seed, AppState};
 use std::time::Duration;
 use tracing_subscriber::EnvFilter;
 
@@ -49,6 +49,11 @@ async fn run(config: Config) -> Result<(), String> {
                 file.display()
             ))
         };
+    }
+    if let Some(Command::Comments { action }) = config.command {
+        let result = moderation::run(&db, action).await;
+        db.close().await;
+        return result.map(|report| print!("{report}"));
     }
     if !config.no_demo {
         let added = seed::seed_if_empty(&db)

@@ -9,7 +9,10 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use inkuru_api::{Article, ArticlePage, Comment, CommentList, ErrorBody, ErrorCode, SectionTree};
+use inkuru_api::{
+    Article, ArticlePage, Comment, CommentList, CommentStatus, ErrorBody, ErrorCode, PostedComment,
+    SectionTree,
+};
 use inkuru_server::answer_cache::AnswerCache;
 use inkuru_server::limits::{Limits, WriteLimit};
 use inkuru_server::{app, db, seed, AppState, MAX_BODY_BYTES};
@@ -305,7 +308,7 @@ async fn a_valid_comment_is_stored_and_listed_without_its_email() {
     let answer = site
         .post_json(
             uri,
-            r#"{"name":"  Aline ","email":"aline@example.rw","body":"What a goal!\nWell played."}"#,
+            r#"{"name":"  Aline ","email":"aline@example.rw","body":"What a goal!\nWell played.","composed_ms":9000}"#,
         )
         .await;
     assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text());
@@ -357,7 +360,7 @@ async fn malformed_or_oversized_bodies_never_reach_a_500() {
         .await
         .error(StatusCode::BAD_REQUEST, ErrorCode::BadRequest);
     let huge = format!(
-        r#"{{"name":"A","email":"a@b.rw","body":"{}"}}"#,
+        r#"{{"name":"A","email":"a@b.rw","body":"{}","composed_ms":9000}}"#,
         "x".repeat(MAX_BODY_BYTES + 1)
     );
     site.post_json(uri, huge)
@@ -376,7 +379,7 @@ async fn malformed_or_oversized_bodies_never_reach_a_500() {
         ErrorCode::UnsupportedMediaType,
     );
     let long_text = format!(
-        r#"{{"name":"A","email":"a@b.rw","body":"{}"}}"#,
+        r#"{{"name":"A","email":"a@b.rw","body":"{}","composed_ms":9000}}"#,
         "x".repeat(6000)
     );
     let error = site
@@ -729,7 +732,7 @@ async fn api_answers_carry_an_etag_and_revalidate_with_304() {
     let posted = site
         .post_json(
             path,
-            r#"{"name":"Aline","email":"aline@example.rw","body":"A fresh view."}"#,
+            r#"{"name":"Aline","email":"aline@example.rw","body":"A fresh view.","composed_ms":9000}"#,
         )
         .await;
     assert_eq!(posted.status, StatusCode::CREATED, "{}", posted.text());
@@ -976,8 +979,7 @@ async fn a_database_from_before_search_is_indexed_at_start() {
 }
 
 async fn post_comment(site: &TestSite, slug: &str, body: &str, parent: Option<i64>) -> Answer {
-    let mut json =
-        serde_json::json!({ "name": "Aline", "email": "aline@example.rw", "body": body });
+    let mut json = serde_json::json!({ "name": "Aline", "email": "aline@example.rw", "body": body, "composed_ms": 9000 });
     if let Some(parent) = parent {
         json["parent_id"] = parent.into();
     }
@@ -1248,6 +1250,159 @@ async fn closed_comments_are_said_and_refused() {
 }
 
 #[tokio::test]
+async fn a_post_that_looks_automated_is_refused_with_a_sentence_and_stores_nothing() {
+    let site = site().await;
+    let uri = "/api/articles/amavubi-win-qualifier/comments";
+    let before: CommentList = site.get(uri).await.json();
+    let trapped = serde_json::json!({ "name": "Bot", "email": "bot@example.rw", "body": "Buy now",
+        "website": "https://spam.example", "composed_ms": 9000 });
+    let error = site
+        .post_json(uri, trapped.to_string())
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::Validation);
+    assert!(error.fields.get("body").unwrap().contains("never see"));
+    for instant in [
+        serde_json::json!({ "name": "Bot", "email": "bot@example.rw", "body": "Buy now", "composed_ms": 300 }),
+        serde_json::json!({ "name": "Bot", "email": "bot@example.rw", "body": "Buy now" }),
+    ] {
+        let error = site
+            .post_json(uri, instant.to_string())
+            .await
+            .error(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::Validation);
+        assert!(error
+            .fields
+            .get("body")
+            .unwrap()
+            .contains("faster than anyone"));
+    }
+    let after: CommentList = site.get(uri).await.json();
+    assert_eq!(after.total_comments, before.total_comments);
+}
+
+/// A GET carrying an author token.
+fn get_as_author(uri: &str, token: &str) -> Request<Body> {
+    Request::get(uri)
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_held_comment_is_shown_to_its_author_and_to_no_one_else_until_published() {
+    // Cached as in production (one second), so the test also shows an author's answer is never
+    // kept for another reader.
+    let site = site_caching_for(Duration::from_secs(1)).await;
+    let mut settings: inkuru_api::SiteSettings = site.get("/api/site").await.json();
+    settings.comments = inkuru_api::CommentPolicy::Moderated;
+    db::site::put(&site.db, &settings).await.unwrap();
+    let slug = "amavubi-win-qualifier";
+    let uri = format!("/api/articles/{slug}/comments");
+    let before: CommentList = site.get(&uri).await.json();
+    let count_before = site
+        .get(&format!("/api/articles/{slug}"))
+        .await
+        .json::<Article>()
+        .comment_count;
+
+    let answer = site
+        .send(keyed_post(
+            slug,
+            "held-submission-1",
+            "Please check this first.",
+        ))
+        .await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text());
+    let posted: PostedComment = answer.json();
+    assert_eq!(posted.comment.status, CommentStatus::Held);
+    let token = posted
+        .author_token
+        .clone()
+        .expect("a held comment comes with its author token");
+    assert!(inkuru_api::comments::valid_author_token(&token));
+
+    // Everyone else: not in the list, not in the count (cached or not).
+    let public: CommentList = site.get(&uri).await.json();
+    assert_eq!(public.total_comments, before.total_comments);
+    assert!(!public.comments.iter().any(|c| c.id == posted.comment.id));
+    let article: Article = site.get(&format!("/api/articles/{slug}")).await.json();
+    assert_eq!(article.comment_count, count_before);
+    let stranger = site
+        .send(get_as_author(&uri, "0123456789abcdef0123456789abcdef"))
+        .await;
+    assert!(!stranger
+        .json::<CommentList>()
+        .comments
+        .iter()
+        .any(|c| c.id == posted.comment.id));
+
+    // Its author: in the list, marked held, in an answer no shared cache may keep.
+    let mine = site.send(get_as_author(&uri, &token)).await;
+    assert_eq!(mine.header(header::CACHE_CONTROL), "private, no-cache");
+    let mine: CommentList = mine.json();
+    let shown = mine
+        .comments
+        .iter()
+        .find(|c| c.id == posted.comment.id)
+        .expect("the author sees it");
+    assert_eq!(shown.status, CommentStatus::Held);
+    assert_eq!(mine.total_comments, before.total_comments + 1);
+    // …and the answer the author got was not kept for the next reader.
+    let public_again: CommentList = site.get(&uri).await.json();
+    assert!(!public_again
+        .comments
+        .iter()
+        .any(|c| c.id == posted.comment.id));
+
+    // The same submission again hands back the same token; the author's next comment keeps it.
+    let again: PostedComment = site
+        .send(keyed_post(
+            slug,
+            "held-submission-1",
+            "Please check this first.",
+        ))
+        .await
+        .json();
+    assert_eq!(
+        (again.comment.id, again.author_token.as_deref()),
+        (posted.comment.id, Some(token.as_str()))
+    );
+    let second = Request::post(&uri)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::from(
+            serde_json::json!({ "name": "Aline", "email": "aline@example.rw", "body": "And one more.", "composed_ms": 9000 }).to_string(),
+        ))
+        .unwrap();
+    let second: PostedComment = site.send(second).await.json();
+    assert_eq!(second.author_token.as_deref(), Some(token.as_str()));
+
+    // An editor publishes the first: everyone sees it; rejects the second: no one does.
+    assert!(db::comments::publish(&site.db, posted.comment.id)
+        .await
+        .unwrap());
+    assert!(db::comments::reject(&site.db, second.comment.id)
+        .await
+        .unwrap());
+    assert!(
+        !db::comments::publish(&site.db, second.comment.id)
+            .await
+            .unwrap(),
+        "gone"
+    );
+    // (The editor works on the database directly, so the cached answers live out their second.)
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let public: CommentList = site.get(&uri).await.json();
+    let published = public
+        .comments
+        .iter()
+        .find(|c| c.id == posted.comment.id)
+        .expect("published");
+    assert_eq!(published.status, CommentStatus::Published);
+    let mine: CommentList = site.send(get_as_author(&uri, &token)).await.json();
+    assert!(!mine.comments.iter().any(|c| c.id == second.comment.id));
+}
+
+#[tokio::test]
 async fn answers_are_kept_for_their_lifetime_then_read_again() {
     let site = site_caching_for(Duration::from_millis(300)).await;
     let path = "/api/articles/amavubi-win-qualifier";
@@ -1299,7 +1454,7 @@ fn keyed_post(slug: &str, key: &str, body: &str) -> Request<Body> {
         .header(header::CONTENT_TYPE, "application/json")
         .header("idempotency-key", key)
         .body(Body::from(
-            serde_json::json!({ "name": "Aline", "email": "aline@example.rw", "body": body })
+            serde_json::json!({ "name": "Aline", "email": "aline@example.rw", "body": body, "composed_ms": 9000 })
                 .to_string(),
         ))
         .unwrap()

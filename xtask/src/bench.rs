@@ -357,7 +357,7 @@ fn api_latency(port: u16) -> Result<Value, String> {
 /// the comments list is read before the load test of posting fills it.
 fn api_load(server: &server::RunningServer, work: &Path, database: &str) -> Result<Value, String> {
     let base = server.base_url();
-    let comment = r#"{"name":"Load Test","email":"load@example.rw","body":"A comment posted by the load test."}"#;
+    let comment = r#"{"name":"Load Test","email":"load@example.rw","body":"A comment posted by the load test.","composed_ms":9000}"#;
     let mut results = serde_json::Map::new();
     for (name, path, body) in [
         ("article by slug", format!("/api/articles/{ARTICLE}"), None),

@@ -33,7 +33,35 @@ pub fn valid_idempotency_key(key: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// A published comment. The author's email is never part of it.
+/// Least time, in milliseconds, between starting a comment and posting it. People take longer;
+/// programs that fill forms do not. The app waits out the rest rather than refuse a fast reader.
+pub const MIN_COMPOSE_MS: u64 = 2000;
+
+/// The request header (`Authorization: Bearer …`) carrying a comment author's token: the server
+/// hands one out with a comment it holds for review, and shows held comments only to its holder.
+pub const AUTHOR_TOKEN_SCHEME: &str = "Bearer";
+
+/// Whether `token` can be an author token the server issued (32 lowercase hex digits).
+pub fn valid_author_token(token: &str) -> bool {
+    token.len() == 32
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+}
+
+/// Whether a comment is public or waiting for an editor.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CommentStatus {
+    /// Shown to everyone.
+    #[default]
+    Published,
+    /// Held for review: shown only to its author (who holds its author token), to no one else.
+    Held,
+}
+
+/// A comment as readers see it. The author's email is never part of it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Comment {
@@ -46,6 +74,21 @@ pub struct Comment {
     pub body: String,
     /// RFC 3339.
     pub created_at: String,
+    /// `held` only in answers to its own author; everyone else sees published comments only.
+    #[serde(default)]
+    pub status: CommentStatus,
+}
+
+/// The answer to posting a comment: the comment as stored and, when it is held for review, the
+/// author token to send (`Authorization: Bearer …`) when listing, so its author still sees it.
+/// The token also comes back when the same submission is sent again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
+pub struct PostedComment {
+    #[serde(flatten)]
+    pub comment: Comment,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_token: Option<String>,
 }
 
 /// One page of an article's comment threads. A thread is a comment on the article with every reply
@@ -92,6 +135,12 @@ pub struct NewComment {
     /// The comment this replies to (on the same article); absent for a comment on the article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<i64>,
+    /// A field people never see (the form hides it); only programs fill it in. Must be empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub website: String,
+    /// How long the comment took to write, in milliseconds (at least `MIN_COMPOSE_MS`).
+    #[serde(default)]
+    pub composed_ms: u64,
 }
 
 impl NewComment {
@@ -102,7 +151,26 @@ impl NewComment {
             email: self.email.trim().to_owned(),
             body: self.body.trim().to_owned(),
             parent_id: self.parent_id,
+            website: self.website.trim().to_owned(),
+            composed_ms: self.composed_ms,
         }
+    }
+
+    /// Why this looks sent by a program rather than written by a person, if it does: the hidden
+    /// field is filled in, or it was posted faster than anyone writes. Checked by the server only
+    /// (the app never sends such a comment), after the field rules.
+    pub fn automation_error(&self) -> Option<String> {
+        if !self.website.trim().is_empty() {
+            return Some(
+                "This comment filled in a field people never see, so it looks automated. Please post it from the article page.".into(),
+            );
+        }
+        if self.composed_ms < MIN_COMPOSE_MS {
+            return Some(
+                "This comment was posted faster than anyone can write one, so it looks automated. Please take a moment to read it over, then post it again.".into(),
+            );
+        }
+        None
     }
 
     /// Checks every field; the errors are keyed by the JSON field name.
@@ -203,6 +271,7 @@ mod tests {
             name: "Aline".into(),
             email: "aline@example.rw".into(),
             body: "Thank you for this report.".into(),
+            composed_ms: 30_000,
             ..NewComment::default()
         }
     }
@@ -210,6 +279,35 @@ mod tests {
     #[test]
     fn a_complete_comment_is_valid() {
         assert_eq!(valid().validate(), Ok(()));
+        assert_eq!(valid().automation_error(), None);
+    }
+
+    #[test]
+    fn a_filled_hidden_field_or_an_instant_post_looks_automated() {
+        let trap = NewComment {
+            website: "https://spam.example".into(),
+            ..valid()
+        };
+        assert!(trap.automation_error().unwrap().contains("never see"));
+        let instant = NewComment {
+            composed_ms: MIN_COMPOSE_MS - 1,
+            ..valid()
+        };
+        assert!(instant.automation_error().unwrap().contains("faster"));
+        let unsaid: NewComment =
+            serde_json::from_str(r#"{"name":"A","email":"a@b.rw","body":"Hi"}"#).unwrap();
+        assert!(
+            unsaid.automation_error().is_some(),
+            "a post that does not say how long it took is treated as instant"
+        );
+    }
+
+    #[test]
+    fn author_tokens_are_what_the_server_issues() {
+        assert!(valid_author_token("0123456789abcdef0123456789abcdef"));
+        assert!(!valid_author_token("0123456789ABCDEF0123456789ABCDEF"));
+        assert!(!valid_author_token("0123456789abcdef"));
+        assert!(!valid_author_token("0123456789abcdef0123456789abcdeg"));
     }
 
     #[test]
@@ -307,7 +405,7 @@ mod tests {
         let json = serde_json::to_value(valid()).unwrap();
         assert_eq!(
             json,
-            serde_json::json!({ "name": "Aline", "email": "aline@example.rw", "body": "Thank you for this report." })
+            serde_json::json!({ "name": "Aline", "email": "aline@example.rw", "body": "Thank you for this report.", "composed_ms": 30000 })
         );
     }
 
@@ -335,8 +433,33 @@ mod tests {
             author_name: "Aline".into(),
             body: "Hi".into(),
             created_at: "2026-11-01T08:00:00Z".into(),
+            status: CommentStatus::Published,
         };
         let json = serde_json::to_string(&comment).unwrap();
         assert!(!json.contains("email"));
+    }
+
+    #[test]
+    fn a_posted_comment_is_the_comment_plus_a_token_when_held() {
+        let posted = PostedComment {
+            comment: Comment {
+                id: 3,
+                parent_id: None,
+                author_name: "Aline".into(),
+                body: "Hi".into(),
+                created_at: "2026-11-01T08:00:00Z".into(),
+                status: CommentStatus::Held,
+            },
+            author_token: Some("0123456789abcdef0123456789abcdef".into()),
+        };
+        let json = serde_json::to_value(&posted).unwrap();
+        assert_eq!(json["id"], 3);
+        assert_eq!(json["status"], "held");
+        assert_eq!(json["author_token"], "0123456789abcdef0123456789abcdef");
+        let old: Comment = serde_json::from_str(
+            r#"{"id":1,"author_name":"A","body":"B","created_at":"2026-11-01T08:00:00Z"}"#,
+        )
+        .unwrap();
+        assert_eq!(old.status, CommentStatus::Published);
     }
 }

@@ -12,7 +12,7 @@ pub mod search;
 pub mod site;
 pub mod slug;
 
-pub use comments::{Comment, CommentList, NewComment};
+pub use comments::{Comment, CommentList, CommentStatus, NewComment, PostedComment};
 pub use content::{
     Article, ArticlePage, ArticleSummary, Byline, FrontPage, Image, Section, SectionRef,
     SectionStories, SectionTree, Tag,

@@ -151,7 +151,7 @@ pub async fn get(db: &Db, tree: &SectionTree, wanted: &Slug) -> AppResult<Option
                 a.updated_at, a.body_html, a.image_src, a.image_width, a.image_height, a.image_alt,
                 a.image_caption, a.author_url,
                 CASE WHEN a.comments_open THEN 1 ELSE 0 END AS comments_open,
-                (SELECT COUNT(*) FROM comments c WHERE c.article_id = a.id) AS comment_count
+                (SELECT COUNT(*) FROM comments c WHERE c.article_id = a.id AND c.status = 'published') AS comment_count
          FROM articles a WHERE a.slug = $1",
     )
     .bind(wanted.as_str())

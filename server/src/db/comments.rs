@@ -1,7 +1,8 @@
-//! SQL for comments: threads paged whole, and inserting comments and replies. The author's email is
-//! stored but never selected for a public response.
+//! SQL for comments: threads paged whole, inserting comments and replies, and the moderation queue.
+//! The author's email is stored but never selected for a public response; a held comment is
+//! selected only for the holder of its author token.
 
-use inkuru_api::{Comment, CommentList, NewComment, Slug};
+use inkuru_api::{Comment, CommentList, CommentPolicy, CommentStatus, NewComment, Slug};
 
 use super::{now_rfc3339, Db};
 use crate::error::{AppError, AppResult};
@@ -13,7 +14,11 @@ struct CommentRow {
     author_name: String,
     body: String,
     created_at: String,
+    status: String,
 }
+
+/// The columns a `CommentRow` reads, in its order.
+const COMMENT_COLUMNS: &str = "id, parent_id, author_name, body, created_at, status";
 
 impl From<CommentRow> for Comment {
     fn from(row: CommentRow) -> Self {
@@ -23,9 +28,18 @@ impl From<CommentRow> for Comment {
             author_name: row.author_name,
             body: row.body,
             created_at: row.created_at,
+            status: if row.status == HELD {
+                CommentStatus::Held
+            } else {
+                CommentStatus::Published
+            },
         }
     }
 }
+
+/// `comments.status` values.
+const PUBLISHED: &str = "published";
+const HELD: &str = "held";
 
 async fn article_id(db: &Db, slug: &Slug) -> AppResult<Option<i64>> {
     let id: Option<(i64,)> = sqlx::query_as("SELECT id FROM articles WHERE slug = $1")
@@ -36,34 +50,41 @@ async fn article_id(db: &Db, slug: &Slug) -> AppResult<Option<i64>> {
 }
 
 /// One page of an article's threads, oldest first, each with all its replies; `None` when there is
-/// no such article.
+/// no such article. Published comments only, plus the held ones of the holder of `author_token`.
 pub async fn list(
     db: &Db,
     slug: &Slug,
     page: u32,
     per_page: u32,
+    author_token: Option<&str>,
 ) -> AppResult<Option<CommentList>> {
     let Some(article_id) = article_id(db, slug).await? else {
         return Ok(None);
     };
+    // `author_token = NULL` is never true, so without a token only published comments are seen.
     let (total_threads, total_comments): (i64, i64) = sqlx::query_as(
-        "SELECT COUNT(*) FILTER (WHERE parent_id IS NULL), COUNT(*) FROM comments WHERE article_id = $1",
+        "SELECT COUNT(*) FILTER (WHERE parent_id IS NULL), COUNT(*) FROM comments
+         WHERE article_id = $1 AND (status = 'published' OR author_token = $2)",
     )
     .bind(article_id)
+    .bind(author_token)
     .fetch_one(db)
     .await?;
     let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
-    let rows: Vec<CommentRow> = sqlx::query_as(
+    let rows: Vec<CommentRow> = sqlx::query_as(&format!(
         "WITH threads AS (
-             SELECT id FROM comments WHERE article_id = $1 AND parent_id IS NULL
+             SELECT id FROM comments
+             WHERE article_id = $1 AND parent_id IS NULL AND (status = 'published' OR author_token = $4)
              ORDER BY id LIMIT $2 OFFSET $3)
-         SELECT id, parent_id, author_name, body, created_at FROM comments
+         SELECT {COMMENT_COLUMNS} FROM comments
          WHERE article_id = $1 AND thread_id IN (SELECT id FROM threads)
-         ORDER BY thread_id, id",
-    )
+               AND (status = 'published' OR author_token = $4)
+         ORDER BY thread_id, id"
+    ))
     .bind(article_id)
     .bind(i64::from(per_page))
     .bind(offset)
+    .bind(author_token)
     .fetch_all(db)
     .await?;
     Ok(Some(CommentList {
@@ -84,32 +105,72 @@ pub enum InsertError {
     NoParent,
 }
 
+/// A stored comment, with the author token it was held under (if it was).
+pub struct Stored {
+    pub comment: Comment,
+    pub author_token: Option<String>,
+}
+
 /// The comment stored for the submission `key`, if any.
-async fn by_key(db: &Db, key: &str) -> AppResult<Option<Comment>> {
-    let row: Option<CommentRow> = sqlx::query_as(
-        "SELECT id, parent_id, author_name, body, created_at FROM comments WHERE idempotency_key = $1",
-    )
+async fn by_key(db: &Db, key: &str) -> AppResult<Option<Stored>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        comment: CommentRow,
+        author_token: Option<String>,
+    }
+    let row: Option<Row> = sqlx::query_as(&format!(
+        "SELECT {COMMENT_COLUMNS}, author_token FROM comments WHERE idempotency_key = $1"
+    ))
     .bind(key)
     .fetch_optional(db)
     .await?;
-    Ok(row.map(Comment::from))
+    Ok(row.map(|row| Stored {
+        author_token: row.author_token.filter(|_| row.comment.status == HELD),
+        comment: row.comment.into(),
+    }))
 }
 
-/// Stores an already validated and normalised comment (a reply joins its parent's thread). With
-/// a submission `key`, a comment already stored under it is answered instead, whether it arrives
-/// later or at the same moment (the unique index decides the race).
+/// A fresh author token: 128 random bits as 32 lowercase hex digits.
+fn new_author_token() -> AppResult<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(AppError::internal)?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The token to hold a comment under: the one the author already has, if this server issued it
+/// (so one browser sees all its held comments), or a new one.
+async fn author_token_for(db: &Db, offered: Option<&str>) -> AppResult<String> {
+    if let Some(offered) = offered {
+        let known: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM comments WHERE author_token = $1 LIMIT 1")
+                .bind(offered)
+                .fetch_optional(db)
+                .await?;
+        if known.is_some() {
+            return Ok(offered.to_owned());
+        }
+    }
+    new_author_token()
+}
+
+/// Stores an already validated and normalised comment (a reply joins its parent's thread),
+/// published or held for review as the site's policy says; `author_token` is the token the author
+/// offered. With a submission `key`, a comment already stored under it is answered instead,
+/// whether it arrives later or at the same moment (the unique index decides the race).
 pub async fn insert(
     db: &Db,
     slug: &Slug,
     comment: &NewComment,
     key: Option<&str>,
-) -> AppResult<Result<Comment, InsertError>> {
+    author_token: Option<&str>,
+) -> AppResult<Result<Stored, InsertError>> {
     if let Some(key) = key {
         if let Some(stored) = by_key(db, key).await? {
             return Ok(Ok(stored));
         }
     }
-    match insert_new(db, slug, comment, key).await? {
+    match insert_new(db, slug, comment, key, author_token).await? {
         Attempt::Stored(stored) => Ok(Ok(stored)),
         Attempt::Refused(why) => Ok(Err(why)),
         // Another request with this key stored it a moment ago.
@@ -125,7 +186,7 @@ pub async fn insert(
 
 /// How one attempt to store a comment ended.
 enum Attempt {
-    Stored(Comment),
+    Stored(Stored),
     Refused(InsertError),
     /// The submission key is taken: the comment is already stored.
     Duplicate,
@@ -140,6 +201,7 @@ async fn insert_new(
     slug: &Slug,
     comment: &NewComment,
     key: Option<&str>,
+    offered_token: Option<&str>,
 ) -> AppResult<Attempt> {
     let row: Option<(i64, i64)> = sqlx::query_as(
         "SELECT id, CASE WHEN comments_open THEN 1 ELSE 0 END FROM articles WHERE slug = $1",
@@ -150,9 +212,15 @@ async fn insert_new(
     let Some((article_id, open)) = row else {
         return Ok(Attempt::Refused(InsertError::NoArticle));
     };
-    if open == 0 || super::site::get(db).await?.comments == inkuru_api::CommentPolicy::Closed {
+    let policy = super::site::get(db).await?.comments;
+    if open == 0 || policy == CommentPolicy::Closed {
         return Ok(Attempt::Refused(InsertError::Closed));
     }
+    let (status, author_token) = if policy == CommentPolicy::Moderated {
+        (HELD, Some(author_token_for(db, offered_token).await?))
+    } else {
+        (PUBLISHED, None)
+    };
     let mut tx = db.begin().await?;
     let thread_id = match comment.parent_id {
         Some(parent) => {
@@ -169,11 +237,11 @@ async fn insert_new(
         }
         None => None,
     };
-    let inserted: Result<CommentRow, sqlx::Error> = sqlx::query_as(
+    let inserted: Result<CommentRow, sqlx::Error> = sqlx::query_as(&format!(
         "INSERT INTO comments (article_id, parent_id, thread_id, author_name, author_email, body, created_at,
-                               idempotency_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, parent_id, author_name, body, created_at",
-    )
+                               idempotency_key, status, author_token)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING {COMMENT_COLUMNS}"
+    ))
     .bind(article_id)
     .bind(comment.parent_id)
     .bind(thread_id)
@@ -182,6 +250,8 @@ async fn insert_new(
     .bind(&comment.body)
     .bind(now_rfc3339())
     .bind(key)
+    .bind(status)
+    .bind(author_token.as_deref())
     .fetch_one(&mut *tx)
     .await;
     let row = match inserted {
@@ -197,5 +267,60 @@ async fn insert_new(
             .await?;
     }
     tx.commit().await?;
-    Ok(Attempt::Stored(row.into()))
+    Ok(Attempt::Stored(Stored {
+        comment: row.into(),
+        author_token,
+    }))
+}
+
+/// A comment waiting for an editor, with the article it is on.
+pub struct HeldComment {
+    pub article: String,
+    pub comment: Comment,
+}
+
+/// Every held comment, oldest first: the moderation queue.
+pub async fn held(db: &Db) -> AppResult<Vec<HeldComment>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        slug: String,
+        #[sqlx(flatten)]
+        comment: CommentRow,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT a.slug, c.id, c.parent_id, c.author_name, c.body, c.created_at, c.status
+         FROM comments c JOIN articles a ON a.id = c.article_id
+         WHERE c.status = 'held' ORDER BY c.id",
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| HeldComment {
+            article: row.slug,
+            comment: row.comment.into(),
+        })
+        .collect())
+}
+
+/// Publishes a held comment; false when there is no held comment with this id.
+pub async fn publish(db: &Db, id: i64) -> AppResult<bool> {
+    let done =
+        sqlx::query("UPDATE comments SET status = 'published' WHERE id = $1 AND status = 'held'")
+            .bind(id)
+            .execute(db)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Deletes a held comment that has no replies; false when there is no such comment.
+pub async fn reject(db: &Db, id: i64) -> AppResult<bool> {
+    let done = sqlx::query(
+        "DELETE FROM comments WHERE id = $1 AND status = 'held'
+         AND NOT EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = $1)",
+    )
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
