@@ -33,6 +33,8 @@ pub fn App() -> impl IntoView {
     let sections = LocalResource::new(api::sections::tree);
     provide_context(SiteSections(sections));
     provide_context(SiteInfo(LocalResource::new(api::site::settings)));
+    // Comments a reader sent that the server has not confirmed yet are sent again from any page.
+    crate::outbox::Outbox::provide();
     view! {
         <Title formatter=|page: String| if page.is_empty() { "Inkuru".to_owned() } else { format!("{page} · Inkuru") }/>
         <Router>

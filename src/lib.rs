@@ -7,11 +7,14 @@
 
 pub mod api;
 pub mod app;
+pub mod author_token;
 pub mod components;
 pub mod drafts;
 pub mod navigation;
+pub mod outbox;
 pub mod prerender;
 pub mod routes;
+pub mod storage;
 pub mod util;
 
 pub use app::App;

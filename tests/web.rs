@@ -6,7 +6,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use inkuru::components::{ArticleCard, Breadcrumbs, CommentForm, CommentList};
-use inkuru_api::{ArticleSummary, Comment, FieldErrors, NewComment, SectionRef, Slug};
+use inkuru_api::{
+    ArticleSummary, Comment, CommentStatus, FieldErrors, NewComment, SectionRef, Slug,
+};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -187,6 +189,7 @@ async fn comments_are_shown_as_text_never_as_html() {
         author_name: "Aline Uwase".into(),
         body: "<b>bold?</b> no".into(),
         created_at: "2026-11-20T10:00:00Z".into(),
+        status: CommentStatus::Published,
     }]);
     let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <CommentList comments/> });
     assert_eq!(text(&root, ".comment-body"), "<b>bold?</b> no");
@@ -230,6 +233,7 @@ fn web_addresses_in_comments_are_links_marked_as_the_readers() {
         author_name: "Eric".into(),
         body: "Photos at https://photos.example.rw/jazz. <a href=\"javascript:x()\">no</a>".into(),
         created_at: "2026-11-20T10:00:00Z".into(),
+        status: CommentStatus::Published,
     }]);
     let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <CommentList comments/> });
     let links = root.query_selector_all(".comment-body a").unwrap();
@@ -261,6 +265,7 @@ fn comment_times_say_how_long_ago_in_the_readers_language() {
         author_name: "Grace".into(),
         body: "Just now-ish.".into(),
         created_at: iso.clone(),
+        status: CommentStatus::Published,
     }]);
     let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <CommentList comments/> });
     let options = js_sys::Object::new();
@@ -277,4 +282,61 @@ fn comment_times_say_how_long_ago_in_the_readers_language() {
         time.get_attribute("title"),
         Some(inkuru::util::dates::reader_date(&iso))
     );
+}
+
+fn comment(id: i64, parent_id: Option<i64>, author: &str, status: CommentStatus) -> Comment {
+    Comment {
+        id,
+        parent_id,
+        author_name: author.into(),
+        body: format!("Comment {id}"),
+        created_at: "2026-11-20T10:00:00Z".into(),
+        status,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn replies_nest_two_levels_deeper_ones_say_whom_they_answer_and_threads_collapse() {
+    let root = container();
+    let comments = vec![
+        comment(1, None, "Aline", CommentStatus::Published),
+        comment(2, Some(1), "Bosco", CommentStatus::Published),
+        comment(3, Some(2), "Chantal", CommentStatus::Published),
+        comment(4, Some(3), "Didier", CommentStatus::Held),
+    ];
+    let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <CommentList comments/> });
+    let nested = root
+        .query_selector(".thread > .replies > li > .replies #comment-3")
+        .unwrap();
+    assert!(nested.is_some(), "a reply to a reply sits two levels in");
+    let deepest = root.query_selector("#comment-4").unwrap().unwrap();
+    let text_of = |el: &web_sys::Element| el.text_content().unwrap_or_default();
+    assert!(text_of(&deepest).contains("in reply to Chantal"));
+    assert!(text_of(&deepest).contains("Awaiting moderation"));
+    assert!(
+        root.query_selector(".replies .replies .replies")
+            .unwrap()
+            .is_none(),
+        "never deeper than two levels"
+    );
+
+    let toggle: web_sys::HtmlElement = root
+        .query_selector(".thread-toggle button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(toggle.text_content().unwrap(), "Hide 3 replies");
+    assert_eq!(toggle.get_attribute("aria-controls").unwrap(), "replies-1");
+    toggle.click();
+    leptos::task::tick().await;
+    assert_eq!(toggle.get_attribute("aria-expanded").unwrap(), "false");
+    assert_eq!(toggle.text_content().unwrap(), "Show 3 replies");
+    let replies: web_sys::HtmlElement = root
+        .query_selector("#replies-1")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(replies.hidden());
 }

@@ -135,20 +135,35 @@ pub fn cancel_page_requests() {
 
 /// GET `path` for the page on screen and decode the JSON answer; cancelled if the reader leaves.
 pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    fetch_json(path, true).await
+    fetch_json(path, true, None).await
+}
+
+/// `get_json` with an `Authorization` header: the answer is the reader's own, so no answer the
+/// server embedded in the page (written for everyone) stands in for it.
+pub async fn get_json_authorized<T: DeserializeOwned>(
+    path: &str,
+    authorization: &str,
+) -> Result<T, ApiError> {
+    fetch_json(path, true, Some(authorization)).await
 }
 
 /// GET `path` for the whole app (the section tree, the site settings): never cancelled by a page
 /// change, since every page needs it.
 pub async fn get_json_for_app<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    fetch_json(path, false).await
+    fetch_json(path, false, None).await
 }
 
-async fn fetch_json<T: DeserializeOwned>(path: &str, for_page: bool) -> Result<T, ApiError> {
-    if let Some(answer) = take_embedded(path) {
-        // An embedded answer of the wrong shape is ignored: the network is asked instead.
-        if let Ok(value) = decode(&answer) {
-            return Ok(value);
+async fn fetch_json<T: DeserializeOwned>(
+    path: &str,
+    for_page: bool,
+    authorization: Option<&str>,
+) -> Result<T, ApiError> {
+    if authorization.is_none() {
+        if let Some(answer) = take_embedded(path) {
+            // An embedded answer of the wrong shape is ignored: the network is asked instead.
+            if let Ok(value) = decode(&answer) {
+                return Ok(value);
+            }
         }
     }
     let controller = for_page
@@ -156,6 +171,9 @@ async fn fetch_json<T: DeserializeOwned>(path: &str, for_page: bool) -> Result<T
         .flatten();
     let id = NEXT_REQUEST.with(|next| next.replace(next.get() + 1));
     let mut request = gloo_net::http::Request::get(path).header("accept", "application/json");
+    if let Some(authorization) = authorization {
+        request = request.header("authorization", authorization);
+    }
     if let Some(controller) = &controller {
         request = request.abort_signal(Some(&controller.signal()));
         PAGE_REQUESTS.with(|requests| requests.borrow_mut().push((id, controller.clone())));
@@ -171,10 +189,14 @@ pub async fn post_json<B: Serialize, T: DeserializeOwned>(
     path: &str,
     body: &B,
     submission: Option<&str>,
+    authorization: Option<&str>,
 ) -> Result<T, ApiError> {
     let mut request = gloo_net::http::Request::post(path).header("accept", "application/json");
     if let Some(key) = submission {
         request = request.header(inkuru_api::comments::IDEMPOTENCY_HEADER, key);
+    }
+    if let Some(authorization) = authorization {
+        request = request.header("authorization", authorization);
     }
     let response = request
         .json(body)

@@ -91,6 +91,13 @@ pub fn CommentForm(
             margin: 0;
             font: var(--meta-font);
         }
+        .trap {
+            position: absolute;
+            left: -10000px;
+            width: 1px;
+            height: 1px;
+            overflow: hidden;
+        }
     };
     let has_error =
         move |field: &'static str| move || errors.with(|e| e.get(field).is_some()).to_string();
@@ -154,6 +161,20 @@ pub fn CommentForm(
                 <p class="counter" data-over=move || (body_chars() > MAX_BODY_CHARS).then_some("")>
                     {move || format!("{} / {MAX_BODY_CHARS}", body_chars())}
                 </p>
+            </div>
+            // The honeypot: off screen, hidden from assistive technology and out of the tab order,
+            // so people never fill it in; programs that fill every field do, and are refused.
+            <div class="trap" aria-hidden="true">
+                <label for="comment-website">"Leave this field empty"</label>
+                <input
+                    id="comment-website"
+                    name="website"
+                    type="text"
+                    tabindex="-1"
+                    autocomplete="off"
+                    prop:value=move || draft.with(|d| d.website.clone())
+                    on:input=move |ev| draft.update(|d| d.website = event_target_value(&ev))
+                />
             </div>
             <p class="form-notice" role="status">{move || notice.get()}</p>
             <div>

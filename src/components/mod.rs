@@ -15,7 +15,7 @@ pub use after_next_paint::AfterNextPaint;
 pub use article_card::ArticleCard;
 pub use breadcrumbs::Breadcrumbs;
 pub use comment_form::CommentForm;
-pub use comment_list::CommentList;
+pub use comment_list::{CommentActions, CommentList};
 pub use display_settings::DisplaySettings;
 pub use error_notice::ErrorNotice;
 pub use search_form::SearchForm;

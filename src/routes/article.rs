@@ -58,7 +58,7 @@ fn around_prerendered(article: Article) -> impl IntoView {
         <Title text=article.headline.clone()/>
         <Meta name="description" content=article.standfirst.clone()/>
         <AfterNextPaint>
-            <CommentsSection slug=article.slug.clone() count=article.comment_count/>
+            <CommentsSection slug=article.slug.clone() count=article.comment_count open_for_comments=article.comments_open/>
         </AfterNextPaint>
     }
 }
@@ -160,7 +160,7 @@ fn article_view(article: Article) -> impl IntoView {
         </article>
         {related}
         <AfterNextPaint>
-            <CommentsSection slug=article.slug.clone() count=article.comment_count/>
+            <CommentsSection slug=article.slug.clone() count=article.comment_count open_for_comments=article.comments_open/>
         </AfterNextPaint>
     }
 }

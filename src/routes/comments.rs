@@ -1,13 +1,21 @@
-//! The comments region of an article page: the list, and a panel with the form that the reader
-//! opens and closes (WAI-ARIA disclosure). It owns loading and posting; the form and list only render.
+//! The comments region of an article page: the threads, a panel with the form that the reader
+//! opens and closes (WAI-ARIA disclosure), and a reply form that opens in place under a comment.
+//! It owns the draft and what the reader does; sending goes through the outbox
+//! (`crate::outbox`), so no comment is lost to a failed network, a reload or a server error.
 
-use inkuru_api::{Comment, FieldErrors, NewComment, Slug};
+use std::time::Duration;
+
+use inkuru_api::comments::MIN_COMPOSE_MS;
+use inkuru_api::{Comment, CommentPolicy, CommentStatus, FieldErrors, NewComment, Slug};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{self, ApiError};
+use crate::api;
+use crate::app::SiteInfo;
 use crate::components::comment_form::field_id;
-use crate::components::{CommentForm, CommentList, ErrorNotice};
+use crate::components::{CommentActions, CommentForm, CommentList, ErrorNotice};
+use crate::outbox::{Outbox, Outcome};
+use crate::{author_token, drafts};
 
 /// Moves keyboard focus to the element with `id`, if it is on the page.
 fn focus(id: &str) {
@@ -29,6 +37,27 @@ fn focus_first_error(errors: &FieldErrors) {
     }
 }
 
+/// Focuses the first field still to fill in (the comment itself when name and email are known).
+fn focus_first_empty(draft: &NewComment) {
+    let field = if draft.name.trim().is_empty() {
+        "name"
+    } else if draft.email.trim().is_empty() {
+        "email"
+    } else {
+        "body"
+    };
+    let id = field_id(field);
+    request_animation_frame(move || focus(&id));
+}
+
+/// What the reader is told once the server has the comment.
+fn thanks(comment: &Comment) -> String {
+    match comment.status {
+        CommentStatus::Published => "Thank you. Your comment is published.".into(),
+        CommentStatus::Held => "Thank you. An editor reads comments before they are published; until then only you can see yours, marked “Awaiting moderation”.".into(),
+    }
+}
+
 /// Comments under an article, with the "Leave your comment" panel.
 #[component]
 pub fn CommentsSection(
@@ -36,91 +65,234 @@ pub fn CommentsSection(
     slug: Slug,
     /// Comments the article had when it was loaded.
     count: u32,
+    /// Whether the article takes new comments.
+    #[prop(default = true)]
+    open_for_comments: bool,
 ) -> impl IntoView {
+    let outbox = use_context::<Outbox>().unwrap_or_else(Outbox::provide);
     let loaded = LocalResource::new({
         let slug = slug.clone();
         move || {
             let slug = slug.clone();
-            async move { api::comments::list(&slug).await }
+            async move { api::comments::list(&slug, author_token::load().as_deref()).await }
         }
     });
-    // Comments posted on this page since it loaded, shown at once without refetching.
-    let posted = RwSignal::new(Vec::<Comment>::new());
+    let delivered = outbox.delivered_on(slug.clone());
+    let unsent = outbox.on_article(slug.clone());
     // What the reader typed here before (a reload, another page, a closed tab) comes back, with
-    // the panel open if there were words in it; every change is kept as it is typed.
-    let restored = crate::drafts::load(&slug);
+    // the form open if there were words in it; every change is kept as it is typed.
+    let restored = drafts::load(&slug);
     let had_words = restored.as_ref().is_some_and(|d| !d.body.trim().is_empty());
+    let replying = RwSignal::new(restored.as_ref().and_then(|d| d.parent_id));
     let draft = RwSignal::new(restored.unwrap_or_default());
-    let open = RwSignal::new(had_words);
+    let open = RwSignal::new(had_words && replying.get_untracked().is_none());
     Effect::new({
         let slug = slug.clone();
-        move |_| draft.with(|d| crate::drafts::save(&slug, d))
+        move |_| draft.with(|d| drafts::save(&slug, d))
     });
     let errors = RwSignal::new(FieldErrors::new());
     let pending = RwSignal::new(false);
-    let notice = RwSignal::new(None::<String>);
-    // The submission being sent and its key: sending the same words again (after a failure) reuses
-    // the key, so if the first attempt did reach the server, no second copy is stored.
-    let submission = StoredValue::new(None::<(NewComment, String)>);
+    let form_notice = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<String>);
+    let page_opened = js_sys::Date::now();
 
-    let submit = Callback::new(move |()| {
-        if pending.get_untracked() {
-            return; // a double click sends once
-        }
-        let comment = draft.get_untracked().normalised();
-        if let Err(field_errors) = comment.validate() {
-            focus_first_error(&field_errors);
-            errors.set(field_errors);
-            notice.set(None);
-            return;
-        }
-        errors.set(FieldErrors::new());
-        notice.set(None);
-        pending.set(true);
-        let key = submission
-            .with_value(|sent| {
-                sent.as_ref()
-                    .filter(|(words, _)| *words == comment)
-                    .map(|(_, key)| key.clone())
-            })
-            .unwrap_or_else(api::comments::new_submission_key);
-        submission.set_value(Some((comment.clone(), key.clone())));
-        let slug = slug.clone();
-        spawn_local(async move {
-            let result = api::comments::create(&slug, &comment, &key).await;
-            pending.set(false);
-            match result {
-                Ok(stored) => {
-                    submission.set_value(None);
-                    posted.update(|list| list.push(stored));
-                    // The name and email stay for the next comment; only the text is done with.
-                    draft.update(|d| {
-                        d.body.clear();
-                        d.parent_id = None;
-                    });
-                    notice.set(Some("Thank you. Your comment is published below.".into()));
-                }
-                Err(ApiError::Validation(field_errors)) => {
-                    focus_first_error(&field_errors);
-                    errors.set(field_errors);
-                }
-                Err(error) => notice.set(Some(format!(
-                    "Your comment was not sent: {error} Your text is still here."
-                ))),
+    // Stored comments: the page loaded, then those delivered since (here or by the outbox).
+    let stored = Signal::derive(move || {
+        let mut all: Vec<Comment> = loaded
+            .get()
+            .and_then(Result::ok)
+            .map(|list| list.comments)
+            .unwrap_or_default();
+        for comment in delivered.get() {
+            if !all.iter().any(|c| c.id == comment.id) {
+                all.push(comment);
             }
-        });
+        }
+        all
+    });
+    // Once the server confirms the comment in the form (sent now, or from the outbox), and only
+    // then, its text is cleared; the name and email stay for the next one.
+    Effect::new(move |_| {
+        if let Some(last) = delivered.get().last() {
+            if draft.with_untracked(|d| drafts::is_sent(d, &last.body)) {
+                let parent = last.parent_id;
+                draft.update(|d| {
+                    d.body.clear();
+                    d.parent_id = None;
+                });
+                if replying.get_untracked().is_some() {
+                    replying.set(None);
+                    if let Some(parent) = parent {
+                        request_animation_frame(move || focus(&format!("reply-{parent}")));
+                    }
+                }
+                form_notice.set(None);
+                status.set(Some(thanks(last)));
+            }
+        }
+    });
+    // A restored reply whose comment is no longer shown becomes a comment on the article.
+    Effect::new(move |_| {
+        if let (Some(parent), Some(Ok(list))) = (replying.get_untracked(), loaded.get()) {
+            if !list.comments.iter().any(|c| c.id == parent) {
+                replying.set(None);
+                draft.update(|d| d.parent_id = None);
+                open.set(true);
+            }
+        }
     });
 
-    let toggle = move |_| {
-        let now_open = !open.get_untracked();
-        open.set(now_open);
-        if now_open {
-            request_animation_frame(|| focus(&field_id("name")));
+    let submit = Callback::new({
+        let slug = slug.clone();
+        move |()| {
+            if pending.get_untracked() {
+                return; // a double click sends once
+            }
+            let mut comment = draft.get_untracked().normalised();
+            if let Err(field_errors) = comment.validate() {
+                focus_first_error(&field_errors);
+                errors.set(field_errors);
+                form_notice.set(None);
+                return;
+            }
+            errors.set(FieldErrors::new());
+            form_notice.set(None);
+            status.set(None);
+            pending.set(true);
+            let written_for = drafts::writing_for_ms(&slug)
+                .unwrap_or_else(|| (js_sys::Date::now() - page_opened).max(0.0) as u64);
+            // People are rarely this quick, but when they are, waiting a moment beats refusing.
+            let wait = MIN_COMPOSE_MS.saturating_sub(written_for);
+            comment.composed_ms = written_for + wait;
+            let slug = slug.clone();
+            let send = move || {
+                spawn_local(async move {
+                    let outcome = outbox.send(slug, comment).await;
+                    pending.set(false);
+                    match outcome {
+                        // The effect on `delivered` clears the text and thanks the reader.
+                        Outcome::Delivered(_) => {}
+                        Outcome::Invalid(field_errors) => {
+                            focus_first_error(&field_errors);
+                            errors.set(field_errors);
+                        }
+                        Outcome::NotYet(why) => form_notice.set(Some(format!(
+                            "Not sent yet: {why} Your comment is kept in this browser and will be sent as soon as Inkuru can be reached."
+                        ))),
+                        Outcome::Refused(why) => form_notice.set(Some(format!(
+                            "Your comment was not sent: {why} Your text is still here."
+                        ))),
+                    }
+                });
+            };
+            if wait == 0 {
+                send();
+            } else {
+                set_timeout(send, Duration::from_millis(wait));
+            }
+        }
+    });
+
+    // Words already in the outbox are safe there: a new comment or reply starts without them.
+    let drop_queued_words = move || {
+        let queued = unsent.with_untracked(|u| {
+            draft.with_untracked(|d| u.iter().any(|e| drafts::is_sent(d, &e.comment.body)))
+        });
+        if queued {
+            draft.update(|d| d.body.clear());
         }
     };
-    let close = move |_| {
+    let toggle = move |_| {
+        let now_open = !open.get_untracked();
+        if now_open && replying.get_untracked().is_some() {
+            replying.set(None);
+            drop_queued_words();
+            draft.update(|d| d.parent_id = None);
+        }
+        open.set(now_open);
+        if now_open {
+            focus_first_empty(&draft.get_untracked());
+        }
+    };
+    let close = move || {
         open.set(false);
         focus("comment-toggle");
+    };
+    let start_reply = Callback::new(move |parent: i64| {
+        open.set(false);
+        replying.set(Some(parent));
+        drop_queued_words();
+        draft.update(|d| d.parent_id = Some(parent));
+        errors.set(FieldErrors::new());
+        form_notice.set(None);
+        focus_first_empty(&draft.get_untracked());
+    });
+    let cancel_reply = move || {
+        if let Some(parent) = replying.get_untracked() {
+            replying.set(None);
+            draft.update(|d| d.parent_id = None);
+            focus(&format!("reply-{parent}"));
+        }
+    };
+    let edit = Callback::new(move |key: String| {
+        let Some(entry) = unsent.with_untracked(|u| u.iter().find(|e| e.key == key).cloned())
+        else {
+            return;
+        };
+        let busy = draft.with_untracked(|d| {
+            !d.body.trim().is_empty() && d.body.trim() != entry.comment.body.trim()
+        });
+        if busy {
+            status.set(Some(
+                "You are writing another comment: post or clear it first, then edit this one."
+                    .into(),
+            ));
+            return;
+        }
+        outbox.discard(&key);
+        draft.set(NewComment {
+            composed_ms: 0,
+            ..entry.comment.clone()
+        });
+        match entry.comment.parent_id {
+            Some(parent) => start_reply.run(parent),
+            None => {
+                replying.set(None);
+                open.set(true);
+                request_animation_frame(|| focus(&field_id("body")));
+            }
+        }
+    });
+    let actions = CommentActions {
+        reply: open_for_comments.then_some(start_reply),
+        replying: Some(replying.into()),
+        retry: Some(Callback::new(move |key: String| outbox.retry(key))),
+        edit: Some(edit),
+        discard: Some(Callback::new(move |key: String| outbox.discard(&key))),
+    };
+    let reply_form = StoredValue::new(ViewFn::from(move || {
+        view! {
+            <div
+                class="reply-form"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        cancel_reply();
+                    }
+                }
+            >
+                <div class="panel-bar">
+                    <h3>"Your reply"</h3>
+                    <button type="button" class="button button-quiet" on:click=move |_| cancel_reply()>"Cancel"</button>
+                </div>
+                <CommentForm draft errors pending notice=form_notice on_submit=submit/>
+            </div>
+        }
+    }));
+    let moderated = move || {
+        use_context::<SiteInfo>()
+            .and_then(|site| site.0.get())
+            .and_then(Result::ok)
+            .is_some_and(|site| site.comments == CommentPolicy::Moderated)
     };
 
     view! {
@@ -129,51 +301,56 @@ pub fn CommentsSection(
                 "Comments "
                 <span class="comment-count">
                     {move || {
-                        let shown = loaded.get().and_then(|r| r.ok()).map(|l| l.comments.len() as u32).unwrap_or(count);
-                        format!("({})", shown + posted.with(|p| p.len() as u32))
+                        let published = stored.with(|all| all.iter().filter(|c| c.status == CommentStatus::Published).count() as u32);
+                        let shown = if loaded.get().is_some() { published } else { count };
+                        format!("({shown})")
                     }}
                 </span>
             </h2>
-            <button
-                type="button"
-                id="comment-toggle"
-                class="button button-primary"
-                aria-expanded=move || open.get().to_string()
-                aria-controls="comment-panel"
-                on:click=toggle
-            >
-                "Leave your comment"
-            </button>
-            <div
-                id="comment-panel"
-                class="comment-panel"
-                hidden=move || !open.get()
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        open.set(false);
-                        focus("comment-toggle");
-                    }
+            {if open_for_comments {
+                view! {
+                    <button
+                        type="button"
+                        id="comment-toggle"
+                        class="button button-primary"
+                        aria-expanded=move || open.get().to_string()
+                        aria-controls="comment-panel"
+                        on:click=toggle
+                    >
+                        "Leave your comment"
+                    </button>
+                    <div
+                        id="comment-panel"
+                        class="comment-panel"
+                        hidden=move || !open.get()
+                        on:keydown=move |ev| {
+                            if ev.key() == "Escape" {
+                                close();
+                            }
+                        }
+                    >
+                        <div class="panel-bar">
+                            <h3>"Leave your comment"</h3>
+                            <button type="button" class="button button-quiet" on:click=move |_| close()>"Close ×"</button>
+                        </div>
+                        {move || moderated().then(|| view! {
+                            <p class="form-hint">"An editor reads every comment before it is published."</p>
+                        })}
+                        {move || replying.get().is_none().then(|| view! {
+                            <CommentForm draft errors pending notice=form_notice on_submit=submit/>
+                        })}
+                    </div>
                 }
-            >
-                <div class="panel-bar">
-                    <h3>"Leave your comment"</h3>
-                    <button type="button" class="button button-quiet" on:click=close>"Close ×"</button>
-                </div>
-                <CommentForm draft errors pending notice on_submit=submit/>
-            </div>
+                    .into_any()
+            } else {
+                view! { <p class="comments-closed">"Comments are closed on this article."</p> }.into_any()
+            }}
+            <p class="comment-status" role="status">{move || status.get()}</p>
             <Transition fallback=|| view! { <p class="loading">"Loading comments…"</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
-                        Ok(list) => {
-                            let all = Signal::derive(move || {
-                                let mut all = list.comments.clone();
-                                let new: Vec<Comment> = posted.with(|p| {
-                                    p.iter().filter(|c| !all.iter().any(|a| a.id == c.id)).cloned().collect()
-                                });
-                                all.extend(new);
-                                all
-                            });
-                            view! { <CommentList comments=all/> }.into_any()
+                        Ok(_) => {
+                            view! { <CommentList comments=stored unsent actions reply_form=reply_form.get_value()/> }.into_any()
                         }
                         Err(error) => {
                             view! {

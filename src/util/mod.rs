@@ -3,3 +3,4 @@
 pub mod dates;
 pub mod links;
 pub mod names;
+pub mod threads;

@@ -28,7 +28,7 @@ test('posting a valid comment shows it without a reload', async ({ page }) => {
   await expect(posted.locator('.avatar')).toHaveCSS('background-color', /^rgb\(/);
   expect(refused).toEqual([]);
   await expect(page.getByLabel('Your comment')).toHaveValue('');
-  await expect(page.getByRole('status')).toContainText('published');
+  await expect(page.locator('.comment-status')).toContainText('published');
   expect(await page.evaluate(() => window.__stillTheSamePage)).toBe(true);
 
   // It was stored: a fresh load shows it too.
@@ -115,12 +115,12 @@ test('a comment whose answer was lost, sent again, is stored once', async ({ pag
     return route.continue();
   });
   await page.getByRole('button', { name: 'Post comment' }).click();
-  await expect(page.getByRole('status')).toContainText('not sent');
+  await expect(page.locator('.form-notice')).toContainText('Not sent yet');
   await expect(page.getByLabel('Your comment')).toHaveValue(text);
 
   // The reader sends it again: the same submission, so the server answers the stored comment.
   await page.getByRole('button', { name: 'Post comment' }).click();
-  await expect(page.getByRole('status')).toContainText('published');
+  await expect(page.locator('.comment-status')).toContainText('published');
   expect(keys).toHaveLength(2);
   expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
   expect(keys[1]).toBe(keys[0]);
@@ -151,14 +151,14 @@ test('a draft survives a reload and a trip elsewhere, and is cleared only once t
   await page.route('**/api/articles/*/comments', (route) =>
     route.request().method() === 'POST' ? route.fulfill({ status: 503, body: '' }) : route.continue());
   await page.getByRole('button', { name: 'Post comment' }).click();
-  await expect(page.getByRole('status')).toContainText('not sent');
+  await expect(page.locator('.form-notice')).toContainText('Not sent yet');
   await page.reload();
   await expect(page.getByLabel('Your comment')).toHaveValue(text);
 
   // Published: the text is done with (name and email stay for next time).
   await page.unroute('**/api/articles/*/comments');
   await page.getByRole('button', { name: 'Post comment' }).click();
-  await expect(page.getByRole('status')).toContainText('published');
+  await expect(page.locator('.comment-status')).toContainText('published');
   await page.reload();
   await expect(page.locator('.comment').filter({ hasText: text })).toHaveCount(1);
   await page.getByRole('button', { name: 'Leave your comment' }).click();

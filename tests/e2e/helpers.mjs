@@ -26,5 +26,6 @@ export async function appStarted(page) {
 
 export async function expectNoAxeViolations(page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  // Each violation names where it is, so a failure can be acted on without rerunning.
+  expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) at ${v.nodes[0]?.target?.join(' ')}`)).toEqual([]);
 }

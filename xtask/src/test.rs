@@ -150,7 +150,15 @@ fn end_to_end() -> Result<Counts, String> {
     execute(command("cargo").args(["build", "-p", "inkuru-server"]))?;
     let work = root.join("target/e2e");
     let _ = std::fs::remove_dir_all(&work);
-    let server = server::start(&root.join("target/debug/inkuru-server"), &dist, &work)?;
+    // Every test browser posts from the same loopback address, in parallel: the per-address write
+    // limit would refuse them (the limits have their own server tests; the e2e layer checks how
+    // the app words a 429).
+    let server = server::start_with(
+        &root.join("target/debug/inkuru-server"),
+        &dist,
+        &work,
+        &["--write-burst", "500", "--writes-per-minute", "600"],
+    )?;
     let result = playwright(&root, server.port, &work);
     if result.is_err() {
         println!("server log: {}", server.log.display());

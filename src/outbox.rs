@@ -1,0 +1,293 @@
+//! The outbox: every comment the reader sent that the server has not confirmed yet, kept in this
+//! browser until it has. A comment that could not be delivered for a reason that passes (no
+//! network, a server error) waits here, "not sent yet — will retry", and is sent again when the
+//! browser comes back online, every little while the page is open, and on the reader's next
+//! visit; one the server refused for a reason the reader must act on (too many comments, closed)
+//! waits for them to retry, edit or discard it. Each entry keeps its submission key, so however
+//! often it is sent, the server stores it once.
+
+use std::time::Duration;
+
+use inkuru_api::{Comment, FieldErrors, NewComment, Slug};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::{Deserialize, Serialize};
+
+use crate::api::{self, ApiError};
+use crate::{author_token, drafts, storage};
+
+const KEY: &str = "inkuru.outbox";
+/// How often comments that wait are tried again while the page is open and the browser online.
+const RETRY_EVERY: Duration = Duration::from_secs(20);
+
+/// Where a comment in the outbox stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Delivery {
+    /// On its way now.
+    Sending,
+    /// Not delivered for a reason that passes (network, server error): sent again automatically.
+    Waiting,
+    /// Refused for a reason the reader must act on; `reason` says which, in a sentence.
+    Refused { reason: String },
+}
+
+/// A comment sent and not yet confirmed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outgoing {
+    /// The submission key (`Idempotency-Key`), also this entry's identity.
+    pub key: String,
+    pub slug: Slug,
+    pub comment: NewComment,
+    pub delivery: Delivery,
+}
+
+/// What became of one attempt, for the page that made it.
+pub enum Outcome {
+    /// Stored: published, or held for review.
+    Delivered(Comment),
+    /// The server found problems with fields; the comment stays in the outbox, refused.
+    Invalid(FieldErrors),
+    /// Not delivered yet; it will be sent again. The sentence says why.
+    NotYet(String),
+    /// Refused; the sentence says why.
+    Refused(String),
+}
+
+/// How an error from the server is treated: whether it passes on its own.
+fn passes(error: &ApiError) -> bool {
+    match error {
+        ApiError::Network | ApiError::Decode(_) => true,
+        ApiError::Server { status, .. } => *status >= 500,
+        ApiError::NotFound(_) | ApiError::Validation(_) | ApiError::RateLimited(_) => false,
+    }
+}
+
+/// The words of a comment, without how long they took: two posts of the same words are one
+/// submission.
+fn same_words(a: &NewComment, b: &NewComment) -> bool {
+    a.name == b.name && a.email == b.email && a.body == b.body && a.parent_id == b.parent_id
+}
+
+/// The app's outbox (in context), with the comments it delivered while the app ran.
+#[derive(Clone, Copy)]
+pub struct Outbox {
+    entries: RwSignal<Vec<Outgoing>>,
+    delivered: RwSignal<Vec<(Slug, Comment)>>,
+}
+
+impl Outbox {
+    /// Loads what a previous visit left (anything that was on its way is now waiting), keeps
+    /// every change in storage, sends what waits, and sends it again whenever the browser comes
+    /// back online and every `RETRY_EVERY`.
+    pub fn provide() -> Outbox {
+        let mut saved: Vec<Outgoing> = storage::get_json(KEY).unwrap_or_default();
+        for entry in &mut saved {
+            if entry.delivery == Delivery::Sending {
+                entry.delivery = Delivery::Waiting;
+            }
+        }
+        let outbox = Outbox {
+            entries: RwSignal::new(saved),
+            delivered: RwSignal::new(Vec::new()),
+        };
+        Effect::new(move || {
+            outbox.entries.with(|entries| {
+                if entries.is_empty() {
+                    storage::remove(KEY);
+                } else {
+                    storage::set_json(KEY, entries);
+                }
+            })
+        });
+        let online = window_event_listener(leptos::ev::online, move |_| outbox.retry_waiting());
+        on_cleanup(move || online.remove());
+        if let Ok(timer) = set_interval_with_handle(move || outbox.retry_waiting(), RETRY_EVERY) {
+            on_cleanup(move || timer.clear());
+        }
+        outbox.retry_waiting();
+        provide_context(outbox);
+        outbox
+    }
+
+    /// The comments for `slug` still in the outbox, in the order they were sent.
+    pub fn on_article(self, slug: Slug) -> Signal<Vec<Outgoing>> {
+        Signal::derive(move || {
+            self.entries
+                .with(|entries| entries.iter().filter(|e| e.slug == slug).cloned().collect())
+        })
+    }
+
+    /// The comments on `slug` delivered while the app ran.
+    pub fn delivered_on(self, slug: Slug) -> Signal<Vec<Comment>> {
+        Signal::derive(move || {
+            self.delivered.with(|delivered| {
+                delivered
+                    .iter()
+                    .filter(|(on, _)| *on == slug)
+                    .map(|(_, comment)| comment.clone())
+                    .collect()
+            })
+        })
+    }
+
+    /// Sends `comment` on `slug`: the same words already in the outbox are the same submission
+    /// (same key, so never a second copy); otherwise a new entry.
+    pub async fn send(self, slug: Slug, comment: NewComment) -> Outcome {
+        let existing = self.entries.with_untracked(|entries| {
+            entries
+                .iter()
+                .find(|e| e.slug == slug && same_words(&e.comment, &comment))
+                .map(|e| e.key.clone())
+        });
+        let key = match existing {
+            Some(key) => {
+                self.update(&key, |entry| entry.comment = comment.clone());
+                key
+            }
+            None => {
+                let key = api::comments::new_submission_key();
+                self.entries.update(|entries| {
+                    entries.push(Outgoing {
+                        key: key.clone(),
+                        slug,
+                        comment,
+                        delivery: Delivery::Sending,
+                    })
+                });
+                key
+            }
+        };
+        self.attempt(key).await
+    }
+
+    /// Sends one entry again now.
+    pub fn retry(self, key: String) {
+        spawn_local(async move {
+            self.attempt(key).await;
+        });
+    }
+
+    /// Removes an entry the reader no longer wants sent.
+    pub fn discard(self, key: &str) {
+        self.entries
+            .update(|entries| entries.retain(|e| e.key != key));
+    }
+
+    /// Sends every waiting entry again (not those on their way, nor those refused).
+    pub fn retry_waiting(self) {
+        let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
+        if !online {
+            return;
+        }
+        let waiting: Vec<String> = self.entries.with_untracked(|entries| {
+            entries
+                .iter()
+                .filter(|e| e.delivery == Delivery::Waiting)
+                .map(|e| e.key.clone())
+                .collect()
+        });
+        for key in waiting {
+            self.retry(key);
+        }
+    }
+
+    fn update(self, key: &str, change: impl FnOnce(&mut Outgoing)) {
+        self.entries.update(|entries| {
+            if let Some(entry) = entries.iter_mut().find(|e| e.key == key) {
+                change(entry);
+            }
+        });
+    }
+
+    async fn attempt(self, key: String) -> Outcome {
+        let Some(entry) = self
+            .entries
+            .with_untracked(|entries| entries.iter().find(|e| e.key == key).cloned())
+        else {
+            return Outcome::Refused("This comment is no longer waiting to be sent.".into());
+        };
+        self.update(&key, |entry| entry.delivery = Delivery::Sending);
+        let token = author_token::load();
+        let result =
+            api::comments::create(&entry.slug, &entry.comment, &key, token.as_deref()).await;
+        match result {
+            Ok(posted) => {
+                if let Some(token) = &posted.author_token {
+                    author_token::keep(token);
+                }
+                self.discard(&key);
+                drafts::forget_sent(&entry.slug, &entry.comment.body);
+                self.delivered
+                    .update(|d| d.push((entry.slug.clone(), posted.comment.clone())));
+                Outcome::Delivered(posted.comment)
+            }
+            Err(error) if passes(&error) => {
+                self.update(&key, |entry| entry.delivery = Delivery::Waiting);
+                Outcome::NotYet(error.to_string())
+            }
+            Err(ApiError::Validation(errors)) => {
+                let first = ["name", "email", "body", "parent_id"]
+                    .into_iter()
+                    .find_map(|field| errors.get(field))
+                    .unwrap_or("Some fields need attention.")
+                    .to_owned();
+                self.update(&key, |entry| {
+                    entry.delivery = Delivery::Refused {
+                        reason: format!("It needs a change first: {first}"),
+                    }
+                });
+                Outcome::Invalid(errors)
+            }
+            Err(error) => {
+                let reason = error.to_string();
+                self.update(&key, |entry| {
+                    entry.delivery = Delivery::Refused {
+                        reason: reason.clone(),
+                    }
+                });
+                Outcome::Refused(reason)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn network_and_server_failures_pass_refusals_do_not() {
+        assert!(passes(&ApiError::Network));
+        assert!(passes(&ApiError::Server {
+            status: 503,
+            message: String::new()
+        }));
+        assert!(!passes(&ApiError::Server {
+            status: 403,
+            message: String::new()
+        }));
+        assert!(!passes(&ApiError::RateLimited(Some(30))));
+        assert!(!passes(&ApiError::Validation(FieldErrors::new())));
+    }
+
+    #[test]
+    fn the_same_words_are_the_same_submission_however_long_they_took() {
+        let first = NewComment {
+            name: "Aline".into(),
+            email: "a@b.rw".into(),
+            body: "Yes.".into(),
+            composed_ms: 4000,
+            ..NewComment::default()
+        };
+        let again = NewComment {
+            composed_ms: 9000,
+            ..first.clone()
+        };
+        assert!(same_words(&first, &again));
+        let edited = NewComment {
+            body: "Yes!".into(),
+            ..first.clone()
+        };
+        assert!(!same_words(&first, &edited));
+    }
+}
