@@ -144,22 +144,48 @@ pub fn parse_playwright(report: &str) -> Option<Counts> {
     })
 }
 
+/// Every test browser posts from the same loopback address, in parallel: the per-address write
+/// limit would refuse them (the limits have their own server tests; the e2e layer checks how the
+/// app words a 429).
+const GENEROUS_WRITES: &[&str] = &["--write-burst", "500", "--writes-per-minute", "600"];
+
+/// A second server whose site holds comments for review: the demo content with the comment policy
+/// set to `moderated`, imported before it starts (so the demo seeding leaves it alone).
+fn moderated_server(
+    binary: &Path,
+    dist: &Path,
+    work: &Path,
+) -> Result<server::RunningServer, String> {
+    let _ = std::fs::remove_dir_all(work);
+    std::fs::create_dir_all(work).map_err(|e| e.to_string())?;
+    let demo = std::fs::read_to_string(root().join("server/demo/content.jsonl"))
+        .map_err(|e| format!("cannot read the demo content: {e}"))?;
+    let moderated = demo.replacen(r#""comments": "open""#, r#""comments": "moderated""#, 1);
+    if moderated == demo {
+        return Err(r#"the demo's site line no longer says "comments": "open""#.into());
+    }
+    let content = work.join("content.jsonl");
+    std::fs::write(&content, moderated).map_err(|e| e.to_string())?;
+    execute(
+        command(&binary.to_string_lossy())
+            .arg("--database")
+            .arg(work.join("inkuru.db"))
+            .arg("import")
+            .arg(&content),
+    )?;
+    server::start_with(binary, dist, work, GENEROUS_WRITES)
+}
+
 fn end_to_end() -> Result<Counts, String> {
     let root = root();
     let dist = serve::build_spa_release()?;
     execute(command("cargo").args(["build", "-p", "inkuru-server"]))?;
     let work = root.join("target/e2e");
     let _ = std::fs::remove_dir_all(&work);
-    // Every test browser posts from the same loopback address, in parallel: the per-address write
-    // limit would refuse them (the limits have their own server tests; the e2e layer checks how
-    // the app words a 429).
-    let server = server::start_with(
-        &root.join("target/debug/inkuru-server"),
-        &dist,
-        &work,
-        &["--write-burst", "500", "--writes-per-minute", "600"],
-    )?;
-    let result = playwright(&root, server.port, &work);
+    let binary = root.join("target/debug/inkuru-server");
+    let server = server::start_with(&binary, &dist, &work, GENEROUS_WRITES)?;
+    let moderated = moderated_server(&binary, &dist, &root.join("target/e2e-moderated"))?;
+    let result = playwright(&root, server.port, moderated.port, &work);
     if result.is_err() {
         println!("server log: {}", server.log.display());
     }
@@ -217,11 +243,15 @@ fn article_page_html_brotli(dist: &Path) -> Result<u64, String> {
     sizes::brotli_len(&file)
 }
 
-fn playwright(root: &Path, port: u16, work: &Path) -> Result<Counts, String> {
+fn playwright(root: &Path, port: u16, moderated_port: u16, work: &Path) -> Result<Counts, String> {
     let report = work.join("results.json");
     let status = command(&root.join("node_modules/.bin/playwright").to_string_lossy())
         .args(["test", "--config", "tests/e2e/playwright.config.mjs"])
         .env("BASE_URL", format!("http://127.0.0.1:{port}"))
+        .env(
+            "MODERATED_URL",
+            format!("http://127.0.0.1:{moderated_port}"),
+        )
         .env("PLAYWRIGHT_JSON", &report)
         .stdin(Stdio::null())
         .status()
