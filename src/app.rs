@@ -29,6 +29,8 @@ pub struct SiteInfo(pub LocalResource<Result<SiteSettings, ApiError>>);
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // The app keeps the share-preview tags from here on (see components::share_preview).
+    crate::components::share_preview::retire_server_meta();
     crate::navigation::watch();
     let sections = LocalResource::new(api::sections::tree);
     provide_context(SiteSections(sections));

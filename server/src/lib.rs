@@ -12,6 +12,7 @@ pub mod limits;
 pub mod media;
 pub mod moderation;
 pub mod prerender;
+pub mod previews;
 pub mod routes;
 pub mod security;
 pub mod seed;

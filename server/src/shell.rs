@@ -8,11 +8,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use axum::extract::{Query, State};
-use axum::http::{header, StatusCode, Uri};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
 use inkuru_api::{paths, Slug};
 use serde_json::{Map, Value};
 
+use crate::previews::{self, Origin};
 use crate::{db, prerender, AppState};
 
 /// Where the shell comes from; cheap to clone into the handler.
@@ -43,6 +44,8 @@ pub struct FirstView {
     /// readers without the app (and crawlers) see them too.
     pub title: Option<String>,
     pub description: Option<String>,
+    /// Share-preview tags for the head (`crate::previews`), already escaped.
+    pub head: Option<String>,
 }
 
 /// Text made safe inside an HTML element or a quoted attribute.
@@ -111,6 +114,9 @@ pub fn embed(index_html: &str, view: &FirstView) -> String {
     if let Some(title) = &view.title {
         html = with_title_and_description(&html, title, view.description.as_deref());
     }
+    if let (Some(head), Some(at)) = (&view.head, html.find("</title>")) {
+        html.insert_str(at + "</title>".len(), head);
+    }
     if let Some(nav) = &view.nav {
         if let Some(with_nav) = replace_empty_element(&html, "section-nav-placeholder", nav) {
             html = with_nav;
@@ -136,11 +142,14 @@ pub fn embed(index_html: &str, view: &FirstView) -> String {
 
 /// The API answers a page at `uri` asks for first, and its server-written content.
 /// `Err(())` when the page names an article or section that does not exist.
-async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
+async fn first_view(state: &AppState, uri: &Uri, origin: Option<&Origin>) -> Result<FirstView, ()> {
     let mut view = FirstView::default();
     let Ok(tree) = db::sections::tree(&state.db).await else {
         return Ok(view);
     };
+    let site = db::site::get(&state.db).await.ok();
+    // Previews need absolute URLs, so only a request with a usable Host gets them.
+    let previews = origin.zip(site.as_ref());
     // What the app compares with its own location to know the written content is this page's.
     let requested = uri.path_and_query().map_or("/", |p| p.as_str());
     let path = uri.path().trim_matches('/');
@@ -156,7 +165,8 @@ async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
             Ok(Some(article)) => {
                 view.title = Some(page_title(&article.headline));
                 view.description = Some(article.standfirst.clone());
-                let site = db::site::get(&state.db).await.ok();
+                view.head =
+                    previews.map(|(origin, site)| previews::article(origin, site, &article));
                 let follow = site.as_ref().map_or(&[][..], |s| &s.follow[..]);
                 view.content = prerender::article(&article, follow, requested);
                 if let Some(site) = &site {
@@ -170,6 +180,8 @@ async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
     } else if path.is_empty() {
         if let Ok(front) = crate::routes::build_front_page(&state.db).await {
             view.title = Some(page_title("News from Rwanda and beyond"));
+            let lead_image = front.lead.as_ref().and_then(|lead| lead.image.as_ref());
+            view.head = previews.map(|(origin, site)| previews::home(origin, site, lead_image));
             view.content = prerender::front_page(&front, requested);
             insert(&mut view.answers, paths::FRONT_PAGE.to_owned(), &front);
         }
@@ -200,6 +212,8 @@ async fn first_view(state: &AppState, uri: &Uri) -> Result<FirstView, ()> {
         {
             view.title = Some(page_title(&section.name));
             view.description = Some(section.description.clone()).filter(|d| !d.is_empty());
+            view.head =
+                previews.map(|(origin, site)| previews::section(origin, site, section, page));
             view.content = prerender::section_page(&tree, section, &list, requested);
             insert(
                 &mut view.answers,
@@ -220,11 +234,17 @@ fn insert<T: serde::Serialize>(data: &mut Map<String, Value>, key: String, value
 }
 
 /// GET any page URL that is not a file → the shell, with its first answers embedded.
-pub async fn page(State((state, shell)): State<(AppState, Shell)>, uri: Uri) -> Response {
+pub async fn page(
+    State((state, shell)): State<(AppState, Shell)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
     let Ok(index) = tokio::fs::read_to_string(&shell.index).await else {
         return crate::spa::not_built().await.into_response();
     };
-    let (status, view) = match first_view(&state, &uri).await {
+    let header_text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let origin = Origin::from_request(header_text("host"), header_text("x-forwarded-proto"));
+    let (status, view) = match first_view(&state, &uri, origin.as_ref()).await {
         Ok(view) => (StatusCode::OK, view),
         Err(()) => (StatusCode::NOT_FOUND, FirstView::default()),
     };

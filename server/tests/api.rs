@@ -1603,3 +1603,146 @@ async fn a_flood_onto_one_article_is_slowed_for_everyone_there_and_no_one_else()
         elsewhere.text()
     );
 }
+
+/// A page as a link-preview crawler fetches it: a plain GET naming the host.
+async fn crawl(site: &TestSite, path: &str) -> String {
+    let request = Request::get(path)
+        .header(header::HOST, "news.example")
+        .body(Body::empty())
+        .unwrap();
+    let page = site.send(request).await;
+    assert_eq!(page.status, StatusCode::OK, "{path}");
+    page.text()
+}
+
+/// The `content` of the first `<meta>` whose `property` or `name` is `key`, unescaped.
+fn meta_content(html: &str, key: &str) -> Option<String> {
+    let at = html
+        .find(&format!("property=\"{key}\""))
+        .or_else(|| html.find(&format!("name=\"{key}\"")))?;
+    let rest = &html[at..];
+    let start = rest.find("content=\"")? + "content=\"".len();
+    let end = start + rest[start..].find('"')?;
+    Some(
+        rest[start..end]
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
+}
+
+#[tokio::test]
+async fn article_pages_carry_escaped_share_previews_for_crawlers() {
+    let site = site().await;
+    let headline = r#"Quotes "here" & a <b>tag</b> in the headline"#;
+    sqlx::query("UPDATE articles SET headline = $1 WHERE slug = 'amavubi-win-qualifier'")
+        .bind(headline)
+        .execute(&site.db)
+        .await
+        .unwrap();
+    let article: Article = site.get("/api/articles/amavubi-win-qualifier").await.json();
+    let html = crawl(&site, "/articles/amavubi-win-qualifier").await;
+    assert!(
+        !html.contains("<b>tag</b>"),
+        "nothing unescaped reaches the HTML"
+    );
+    assert_eq!(meta_content(&html, "og:title").as_deref(), Some(headline));
+    assert_eq!(
+        meta_content(&html, "twitter:title").as_deref(),
+        Some(headline)
+    );
+    assert_eq!(meta_content(&html, "og:type").as_deref(), Some("article"));
+    assert_eq!(
+        meta_content(&html, "og:description"),
+        Some(article.standfirst.clone())
+    );
+    assert_eq!(
+        meta_content(&html, "og:url").as_deref(),
+        Some("http://news.example/articles/amavubi-win-qualifier")
+    );
+    assert!(html.contains(
+        r#"<link rel="canonical" href="http://news.example/articles/amavubi-win-qualifier""#
+    ));
+    let hero = article
+        .hero
+        .clone()
+        .expect("the demo article has a picture");
+    assert_eq!(
+        meta_content(&html, "og:image"),
+        Some(format!("http://news.example{}", hero.src))
+    );
+    assert_eq!(
+        meta_content(&html, "og:image:width"),
+        Some(hero.width.to_string())
+    );
+    assert_eq!(
+        meta_content(&html, "og:image:height"),
+        Some(hero.height.to_string())
+    );
+    assert_eq!(
+        meta_content(&html, "twitter:card").as_deref(),
+        Some("summary_large_image")
+    );
+    assert_eq!(
+        meta_content(&html, "article:published_time"),
+        Some(article.published_at.clone())
+    );
+
+    let start = html
+        .find(r#"<script type="application/ld+json" data-server-meta>"#)
+        .expect("JSON-LD")
+        + r#"<script type="application/ld+json" data-server-meta>"#.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    let data: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+    assert_eq!(data["@type"], "NewsArticle");
+    assert_eq!(data["headline"], headline);
+    assert_eq!(data["author"][0]["name"], article.byline.name.as_str());
+    assert_eq!(
+        data["image"][0]["url"],
+        format!("http://news.example{}", hero.src)
+    );
+
+    // A Host header that is not a plain host name gets no previews rather than a broken one.
+    let odd = Request::get("/articles/amavubi-win-qualifier")
+        .header(header::HOST, "x\"><script>")
+        .body(Body::empty())
+        .unwrap();
+    let odd = site.send(odd).await.text();
+    assert!(!odd.contains("og:url"));
+    assert!(!odd.contains("<script>\""));
+}
+
+#[tokio::test]
+async fn section_and_home_pages_carry_share_previews_too() {
+    let site = site().await;
+    let html = crawl(&site, "/news/all-around/out-of-rwanda?page=2").await;
+    assert_eq!(
+        meta_content(&html, "og:title").as_deref(),
+        Some("Out of Rwanda")
+    );
+    assert_eq!(meta_content(&html, "og:type").as_deref(), Some("website"));
+    assert_eq!(
+        meta_content(&html, "og:url").as_deref(),
+        Some("http://news.example/news/all-around/out-of-rwanda?page=2")
+    );
+    assert_eq!(
+        meta_content(&html, "twitter:card").as_deref(),
+        Some("summary")
+    );
+    assert!(!html.contains("ld+json"));
+
+    let settings: inkuru_api::SiteSettings = site.get("/api/site").await.json();
+    let home = crawl(&site, "/").await;
+    assert_eq!(meta_content(&home, "og:title"), Some(settings.name.clone()));
+    assert_eq!(
+        meta_content(&home, "og:description"),
+        Some(settings.tagline.clone())
+    );
+    assert_eq!(
+        meta_content(&home, "og:url").as_deref(),
+        Some("http://news.example/")
+    );
+    assert!(meta_content(&home, "og:image")
+        .is_some_and(|src| src.starts_with("http://news.example/media/")));
+}

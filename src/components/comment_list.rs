@@ -164,7 +164,7 @@ pub fn CommentList(
             padding: 0;
             border: none;
             background: none;
-            color: var(--link);
+            color: var(--ink);
             font: var(--label-font);
             text-decoration: underline;
             cursor: pointer;

@@ -9,6 +9,8 @@ pub mod display_settings;
 pub mod error_notice;
 pub mod search_form;
 pub mod section_nav;
+pub mod share_control;
+pub mod share_preview;
 pub mod skeleton;
 
 pub use after_next_paint::AfterNextPaint;
@@ -20,4 +22,6 @@ pub use display_settings::DisplaySettings;
 pub use error_notice::ErrorNotice;
 pub use search_form::SearchForm;
 pub use section_nav::SectionNav;
+pub use share_control::ShareControl;
+pub use share_preview::SharePreview;
 pub use skeleton::{ArticleSkeleton, CardsSkeleton};

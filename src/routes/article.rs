@@ -9,7 +9,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError};
 use crate::app::SiteInfo;
-use crate::components::{AfterNextPaint, ArticleSkeleton, Breadcrumbs, ErrorNotice};
+use crate::components::{
+    AfterNextPaint, ArticleSkeleton, Breadcrumbs, ErrorNotice, ShareControl, SharePreview,
+};
 use crate::navigation::PageShown;
 use crate::prerender;
 use crate::routes::comments::CommentsSection;
@@ -57,7 +59,15 @@ fn around_prerendered(article: Article) -> impl IntoView {
     view! {
         <Title text=article.headline.clone()/>
         <Meta name="description" content=article.standfirst.clone()/>
+        <SharePreview
+            title=article.headline.clone()
+            description=article.standfirst.clone()
+            path=paths::article_page(&article.slug)
+            image=article.hero.clone()
+            kind="article"
+        />
         <AfterNextPaint>
+            <ShareControl title=article.headline.clone() path=paths::article_page(&article.slug)/>
             <CommentsSection slug=article.slug.clone() count=article.comment_count open_for_comments=article.comments_open/>
         </AfterNextPaint>
     }
@@ -140,6 +150,13 @@ fn article_view(article: Article) -> impl IntoView {
     view! {
         <Title text=article.headline.clone()/>
         <Meta name="description" content=article.standfirst.clone()/>
+        <SharePreview
+            title=article.headline.clone()
+            description=article.standfirst.clone()
+            path=paths::article_page(&article.slug)
+            image=article.hero.clone()
+            kind="article"
+        />
         <PageShown label=article.headline.clone()/>
         <article class="article" aria-labelledby="article-headline">
             <header class="article-header">
@@ -160,6 +177,7 @@ fn article_view(article: Article) -> impl IntoView {
         </article>
         {related}
         <AfterNextPaint>
+            <ShareControl title=article.headline.clone() path=paths::article_page(&article.slug)/>
             <CommentsSection slug=article.slug.clone() count=article.comment_count open_for_comments=article.comments_open/>
         </AfterNextPaint>
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::api;
-use crate::components::{ArticleCard, CardsSkeleton, ErrorNotice};
+use crate::components::{ArticleCard, CardsSkeleton, ErrorNotice, SharePreview};
 use crate::navigation::PageShown;
 use crate::prerender;
 
@@ -19,6 +19,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Title text="News from Rwanda and beyond"/>
         <Meta name="description" content="Inkuru: news from Rwanda and beyond, fast and calm to read."/>
+        <SharePreview title="Inkuru" description="News from Rwanda and beyond" path="/"/>
         // The server-written page has its own heading.
         {(!prerendered).then(|| view! { <h1 class="visually-hidden">"Latest news"</h1> })}
         <Transition fallback=move || (!prerendered).then(|| view! { <CardsSkeleton/> })>

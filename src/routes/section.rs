@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{self, ApiError};
 use crate::app::SiteSections;
-use crate::components::{ArticleCard, Breadcrumbs, CardsSkeleton, ErrorNotice};
+use crate::components::{ArticleCard, Breadcrumbs, CardsSkeleton, ErrorNotice, SharePreview};
 use crate::navigation::PageShown;
 use crate::prerender;
 use crate::routes::NotFound;
@@ -83,7 +83,8 @@ pub fn SectionPage() -> impl IntoView {
                     // Already on screen, written by the server; the title is in its HTML too, but
                     // leptos_meta owns the title from here on.
                     Ok(view) if prerender::adopt_or_discard() => {
-                        view! { <Title text=view.section.name/> }.into_any()
+                        let preview = section_preview(&view.section, view.articles.page);
+                        view! { <Title text=view.section.name/> {preview} }.into_any()
                     }
                     Ok(view) => section_view(view).into_any(),
                     Err(ApiError::NotFound(message)) => {
@@ -152,6 +153,7 @@ fn section_view(
     view! {
         <Title text=section.name.clone()/>
         <Meta name="description" content=section.description.clone()/>
+        {section_preview(&section, page)}
         <PageShown label/>
         <header class="page-header">
             <Breadcrumbs trail last_is_current=true/>
@@ -169,4 +171,20 @@ fn section_view(
             {older.map(|href| view! { <a href=href rel="next">"Older →"</a> })}
         </nav>
     }
+}
+
+/// The section's share-preview tags (as `server/src/previews.rs` writes them for crawlers).
+fn section_preview(section: &inkuru_api::Section, page: u32) -> impl IntoView {
+    let base = paths::section_page(&section.path);
+    let path = if page > 1 {
+        format!("{base}?page={page}")
+    } else {
+        base
+    };
+    let description = if section.description.is_empty() {
+        format!("{} news from Inkuru", section.name)
+    } else {
+        section.description.clone()
+    };
+    view! { <SharePreview title=section.name.clone() description path/> }
 }

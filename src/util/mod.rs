@@ -3,4 +3,5 @@
 pub mod dates;
 pub mod links;
 pub mod names;
+pub mod share;
 pub mod threads;
