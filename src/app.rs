@@ -124,9 +124,29 @@ fn carry_over_fields(slot: &str, copy: &web_sys::Element) {
 }
 
 /// Masthead and top-level sections. If the sections fail to load, the masthead still shows.
+/// A quiet line while the browser is offline: what still works, and that posts wait for the network.
+#[component]
+fn OfflineNotice() -> impl IntoView {
+    let online = RwSignal::new(window().navigator().on_line());
+    let went_offline = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    let came_back = window_event_listener(leptos::ev::online, move |_| online.set(true));
+    on_cleanup(move || {
+        went_offline.remove();
+        came_back.remove();
+    });
+    view! {
+        <p class="offline-notice" role="status">
+            {move || (!online.get()).then_some(
+                "You are offline. Articles you read recently still open, and anything you post is sent once you are back online.",
+            )}
+        </p>
+    }
+}
+
 #[component]
 fn SiteHeader(sections: LocalResource<Result<SectionTree, ApiError>>) -> impl IntoView {
     view! {
+        <OfflineNotice/>
         <header class="site-header">
             <div class="masthead">
                 <a class="wordmark" href="/">"Inkuru"</a>

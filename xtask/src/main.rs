@@ -9,6 +9,7 @@ mod precompress;
 mod process;
 mod serve;
 mod server;
+mod service_worker;
 mod setup;
 mod sizes;
 mod test;
@@ -38,9 +39,14 @@ fn main() -> ExitCode {
         Some("dev") => serve::dev(),
         Some("test") => test::run(),
         Some("bench") => bench::run(&args[1..]),
-        Some("post-build") => inline_styles::run(&args[1..]).and_then(|()| {
-            precompress::run(std::path::Path::new(args.get(1).map_or("", String::as_str)))
-        }),
+        Some("post-build") => {
+            let dir = std::path::Path::new(args.get(1).map_or("", String::as_str));
+            // Styles first (they change index.html), then the worker's precache list (it hashes
+            // the final files), then the compressed copies of it all.
+            inline_styles::run(&args[1..])
+                .and_then(|()| service_worker::run(dir))
+                .and_then(|()| precompress::run(dir))
+        }
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())
