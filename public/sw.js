@@ -27,8 +27,11 @@ const MAX_API_ANSWERS = 200;
 const MAX_IMAGES = 120;
 const NETWORK_TIMEOUT_MS = 3000;
 
+// The Saved page is drawn from the reader's own list, so its shell is kept from the start.
+const SAVED_PAGE = '/saved';
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(PRECACHE)));
+  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll([...PRECACHE, SAVED_PAGE])));
 });
 
 self.addEventListener('activate', (event) => {
@@ -41,7 +44,19 @@ self.addEventListener('activate', (event) => {
 });
 
 self.addEventListener('message', (event) => {
-  if (event.data?.type === 'skip-waiting') self.skipWaiting();
+  const { type, urls } = event.data ?? {};
+  if (type === 'skip-waiting') self.skipWaiting();
+  // "Save for later": the article's page, API answers and picture are kept until removed.
+  const sameSite = Array.isArray(urls)
+    ? urls.filter((u) => typeof u === 'string' && new URL(u, self.location.origin).origin === self.location.origin)
+    : [];
+  if (type === 'save') {
+    event.waitUntil(caches.open(SAVED).then((cache) => Promise.all(
+      sameSite.map((u) => fetch(u).then((r) => (r.ok ? cache.put(u, r) : null)).catch(() => null)),
+    )));
+  } else if (type === 'unsave') {
+    event.waitUntil(caches.open(SAVED).then((cache) => Promise.all(sameSite.map((u) => cache.delete(u)))));
+  }
 });
 
 self.addEventListener('fetch', (event) => {
@@ -105,8 +120,10 @@ async function page(request) {
     if (response.ok) await remember(response);
     return response;
   }
+  const path = new URL(request.url).pathname;
   return (await cached(request))
     || (await fetch(request).catch(() => null))
+    || (path === SAVED_PAGE ? await caches.match(SAVED_PAGE, { cacheName: SHELL }) : null)
     || (await caches.match(OFFLINE_PAGE))
     || new Response('You are offline.', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }

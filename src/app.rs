@@ -15,7 +15,7 @@ use leptos_router::path;
 
 use crate::api::{self, ApiError};
 use crate::components::{DisplaySettings, SearchForm, SectionNav};
-use crate::routes::{ArticlePage, HomePage, NotFoundPage, SearchPage, SectionPage};
+use crate::routes::{ArticlePage, HomePage, NotFoundPage, SavedPage, SearchPage, SectionPage};
 
 /// The section tree, loaded once for the header and the section pages.
 #[derive(Clone, Copy)]
@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/articles/:slug") view=ArticlePage/>
                 <Route path=path!("/search") view=SearchPage/>
+                <Route path=path!("/saved") view=SavedPage/>
                 <Route path=path!("/") view=HomePage/>
                 <Route path=path!("/*path") view=SectionPage/>
             </Routes>
@@ -171,6 +172,7 @@ fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>"Inkuru · A fast, reader-friendly news site. Demo content written for this project."</p>
+            <p><a href="/saved">"Saved articles"</a></p>
         </footer>
     }
 }

@@ -14,6 +14,7 @@ pub mod navigation;
 pub mod outbox;
 pub mod prerender;
 pub mod routes;
+pub mod saved;
 pub mod storage;
 pub mod util;
 

@@ -185,6 +185,9 @@ async fn first_view(state: &AppState, uri: &Uri, origin: Option<&Origin>) -> Res
             view.content = prerender::front_page(&front, requested);
             insert(&mut view.answers, paths::FRONT_PAGE.to_owned(), &front);
         }
+    } else if path == "saved" {
+        // The reader's saved articles live in their browser; the app draws the page from there.
+        view.title = Some(page_title("Saved articles"));
     } else if path == "search" {
         // The app draws this page; the results it will ask for go in with the page.
         let asked = Query::<HashMap<String, String>>::try_from_uri(uri)

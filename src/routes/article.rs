@@ -16,6 +16,7 @@ use crate::navigation::PageShown;
 use crate::prerender;
 use crate::routes::comments::CommentsSection;
 use crate::routes::NotFound;
+use crate::saved::SaveButton;
 use crate::util::dates::reader_date;
 
 /// `/articles/{slug}`
@@ -67,7 +68,10 @@ fn around_prerendered(article: Article) -> impl IntoView {
             kind="article"
         />
         <AfterNextPaint>
-            <ShareControl title=article.headline.clone() path=paths::article_page(&article.slug)/>
+            <div class="article-actions">
+                <SaveButton article=article.clone()/>
+                <ShareControl title=article.headline.clone() path=paths::article_page(&article.slug)/>
+            </div>
             <CommentsSection slug=article.slug.clone() count=article.comment_count open_for_comments=article.comments_open/>
         </AfterNextPaint>
     }
@@ -177,7 +181,10 @@ fn article_view(article: Article) -> impl IntoView {
         </article>
         {related}
         <AfterNextPaint>
-            <ShareControl title=article.headline.clone() path=paths::article_page(&article.slug)/>
+            <div class="article-actions">
+                <SaveButton article=article.clone()/>
+                <ShareControl title=article.headline.clone() path=paths::article_page(&article.slug)/>
+            </div>
             <CommentsSection slug=article.slug.clone() count=article.comment_count open_for_comments=article.comments_open/>
         </AfterNextPaint>
     }

@@ -5,11 +5,13 @@ pub mod article;
 pub mod comments;
 pub mod home;
 pub mod not_found;
+pub mod saved;
 pub mod search;
 pub mod section;
 
 pub use article::ArticlePage;
 pub use home::HomePage;
 pub use not_found::{NotFound, NotFoundPage};
+pub use saved::SavedPage;
 pub use search::SearchPage;
 pub use section::SectionPage;

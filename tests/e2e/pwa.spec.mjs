@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, chromium } from '@playwright/test';
-import { appStarted, watchErrors } from './helpers.mjs';
+import { appStarted, expectNoAxeViolations as expectNoAxe, watchErrors } from './helpers.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -41,7 +41,7 @@ async function installable(page) {
   const parsed = JSON.parse(manifest.data);
   expect(parsed.display).toBe('standalone');
   expect(parsed.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
-  expect(parsed.shortcuts.map((s) => s.url)).toEqual(['/news', '/business', '/sport', '/culture']);
+  expect(parsed.shortcuts.map((s) => s.url)).toEqual(['/news', '/business', '/sport', '/culture', '/saved']);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   expect(installabilityErrors).toEqual([]);
   for (const icon of parsed.icons) {
@@ -99,4 +99,42 @@ test('a new build is offered as "Update available", and Reload moves the page on
   // so the offer may reappear here; a real deploy keeps one URL.)
   await controlled(page);
   expect(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL)).toMatch(/\/sw\.js\?build=next$/);
+});
+
+test('an article saved for later opens offline from the Saved page, and can be removed', async ({ page, context }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await appStarted(page);
+  await controlled(page);
+  await page.goto('/articles/rwandan-chefs-win-in-brussels');
+  await appStarted(page);
+  const heading = page.getByRole('heading', { level: 1 });
+  const headline = (await heading.textContent()).trim();
+  const save = page.getByRole('button', { name: /Save/ });
+  await expect(save).toHaveAttribute('aria-pressed', 'false');
+  await save.click();
+  await expect(save).toHaveAttribute('aria-pressed', 'true');
+  await expect(save).toHaveText('Saved for later ✓');
+  // The worker keeps the page, its API answers and its picture.
+  await expect.poll(() => page.evaluate(async () => (await (await caches.open('inkuru-saved')).keys()).length)).toBe(4);
+
+  await context.setOffline(true);
+  await page.goto('/saved');
+  await appStarted(page);
+  await expect(heading).toHaveText('Saved articles');
+  const item = page.locator('.saved-item').filter({ hasText: headline });
+  await expect(item).toContainText(/Saved/);
+  await expectNoAxe(page);
+  await item.getByRole('link', { name: headline }).first().click();
+  await expect(heading).toHaveText(headline);
+  await page.reload();
+  await expect(heading).toHaveText(headline);
+  await expect(page.getByRole('button', { name: /Save/ })).toHaveAttribute('aria-pressed', 'true');
+
+  await page.goto('/saved');
+  await appStarted(page);
+  await page.getByRole('button', { name: `Remove “${headline}”` }).click();
+  await expect(page.getByText('Nothing saved yet.')).toBeVisible();
+  await expect.poll(() => page.evaluate(async () => (await (await caches.open('inkuru-saved')).keys()).length)).toBe(0);
+  expect(errors.filter((e) => !e.includes('Failed to fetch'))).toEqual([]);
 });
