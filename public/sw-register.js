@@ -27,7 +27,9 @@ if ('serviceWorker' in navigator) {
   document.addEventListener('click', (event) => {
     if (event.target instanceof Element && event.target.closest('.update-banner button')) window.__inkuruUpdateAccepted = true;
   }, true);
-  navigator.serviceWorker.register('/sw.js').then((registration) => {
+  // Registered once the page has loaded and gone quiet, so installing (which fetches the app's
+  // files into the cache) never competes with the first view.
+  const register = () => navigator.serviceWorker.register('/sw.js').then((registration) => {
     const watch = (worker) => worker?.addEventListener('statechange', () => {
       if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
     });
@@ -37,4 +39,7 @@ if ('serviceWorker' in navigator) {
     // A reader who keeps the app open for days still hears of new builds.
     setInterval(() => registration.update().catch(() => {}), 60 * 60 * 1000);
   }).catch(() => {});
+  const whenQuiet = () => (window.requestIdleCallback ? requestIdleCallback(register, { timeout: 3000 }) : setTimeout(register, 1000));
+  if (document.readyState === 'complete') whenQuiet();
+  else window.addEventListener('load', whenQuiet, { once: true });
 }
