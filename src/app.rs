@@ -3,19 +3,23 @@
 //!
 //! The app is mounted into index.html's `<main>`, so content the server wrote there stays in place
 //! (see `crate::prerender`); the header and footer go into their own slots of index.html, each
-//! replacing the static copy that painted before the wasm arrived.
+//! replacing the copy the server wrote there (the same components, `crate::views::frame`).
 
-use inkuru_api::{SectionTree, SiteSettings};
+use inkuru_api::{FollowLink, SectionTree, SiteSettings};
 use leptos::portal::Portal;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use send_wrapper::SendWrapper;
 
 use crate::api::{self, ApiError};
-use crate::components::{DisplaySettings, SearchForm, SectionNav};
+use crate::components::share_preview::browser_origin;
+use crate::components::SectionNav;
 use crate::routes::{ArticlePage, HomePage, NotFoundPage, SavedPage, SearchPage, SectionPage};
+use crate::views::head::page_title;
+use crate::views::{SiteFooter, SiteHeader};
 
 /// The section tree, loaded once for the header and the section pages.
 #[derive(Clone, Copy)]
@@ -25,12 +29,52 @@ pub struct SiteSections(pub LocalResource<Result<SectionTree, ApiError>>);
 #[derive(Clone, Copy)]
 pub struct SiteInfo(pub LocalResource<Result<SiteSettings, ApiError>>);
 
+impl SiteInfo {
+    /// What pages show of the site's settings, once they are here; if they cannot be loaded, the
+    /// page still shows, under the site's own name and without "Follow us".
+    pub async fn basics(site: Option<SiteInfo>) -> SiteBasics {
+        match site {
+            Some(SiteInfo(settings)) => settings.await.map(SiteBasics::from).unwrap_or_default(),
+            None => SiteBasics::default(),
+        }
+    }
+}
+
+/// The parts of the site's settings that pages and their heads show.
+#[derive(Clone, Debug)]
+pub struct SiteBasics {
+    pub name: String,
+    pub tagline: String,
+    pub follow: Vec<FollowLink>,
+}
+
+impl From<SiteSettings> for SiteBasics {
+    fn from(settings: SiteSettings) -> Self {
+        Self {
+            name: settings.name,
+            tagline: settings.tagline,
+            follow: settings.follow,
+        }
+    }
+}
+
+impl Default for SiteBasics {
+    fn default() -> Self {
+        Self {
+            name: "Inkuru".to_owned(),
+            tagline: "News from Rwanda and beyond".to_owned(),
+            follow: Vec::new(),
+        }
+    }
+}
+
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // The app keeps the share-preview tags from here on (see components::share_preview).
-    crate::components::share_preview::retire_server_meta();
+    // The app keeps the page's head tags from here on: the server's copies go first.
+    retire_server_head();
+    provide_context(browser_origin());
     crate::navigation::watch();
     let sections = LocalResource::new(api::sections::tree);
     provide_context(SiteSections(sections));
@@ -38,9 +82,9 @@ pub fn App() -> impl IntoView {
     // Comments a reader sent that the server has not confirmed yet are sent again from any page.
     crate::outbox::Outbox::provide();
     view! {
-        <Title formatter=|page: String| if page.is_empty() { "Inkuru".to_owned() } else { format!("{page} · Inkuru") }/>
+        <Title formatter=page_title/>
         <Router>
-            {in_slot(HEADER_SLOT, move || view! { <SiteHeader sections/> })}
+            {in_slot(HEADER_SLOT, move || view! { <LiveHeader sections/> })}
             // First match wins: fixed prefixes before the catch-all section path.
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/articles/:slug") view=ArticlePage/>
@@ -54,8 +98,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// index.html's slots for the header and footer (ids), each holding a static copy marked
-/// `data-static` until the app's copy is in place.
+/// index.html's slots for the header and footer (ids), each holding the server's copy until the
+/// app's copy is in place.
 const HEADER_SLOT: &str = "site-header";
 const FOOTER_SLOT: &str = "site-footer";
 
@@ -66,30 +110,62 @@ fn in_slot<V: IntoView + 'static>(
     view: impl Fn() -> V + Send + Sync + 'static,
 ) -> AnyView {
     match document().get_element_by_id(id) {
-        Some(slot) => view! {
-            <Portal mount=slot>
-                {
-                    // First runs once the app's copy is in the slot, before the next frame: the
-                    // reader never sees both copies or neither.
-                    Effect::new(move || retire_static_copy(id));
-                    view()
-                }
-            </Portal>
+        Some(slot) => {
+            let server_copy = slot.children();
+            let server_copy: Vec<web_sys::Element> = (0..server_copy.length())
+                .filter_map(|i| server_copy.item(i))
+                .collect();
+            // Elements stay on the browser's one thread; the portal's view function must be Send.
+            let server_copy = SendWrapper::new(server_copy);
+            view! {
+                <Portal mount=slot>
+                    {
+                        // First runs once the app's copy is in the slot, before the next frame: the
+                        // reader never sees both copies or neither.
+                        let server_copy = server_copy.clone();
+                        Effect::new(move || retire_server_copy(id, &server_copy));
+                        view()
+                    }
+                </Portal>
+            }
         }
         .into_any(),
         None => view().into_any(),
     }
 }
 
-fn retire_static_copy(slot: &str) {
-    let Ok(Some(copy)) = document().query_selector(&format!("#{slot} > [data-static]")) else {
-        return;
-    };
-    carry_over_fields(slot, &copy);
-    copy.remove();
+/// Removes the server's copy of a slot's content, carrying over what the reader did with it.
+/// The slot is then marked `data-live`: the app runs the page (what tests wait for).
+fn retire_server_copy(slot: &str, copy: &[web_sys::Element]) {
+    for element in copy {
+        carry_over_fields(slot, element);
+        element.remove();
+    }
+    if let Some(slot) = document().get_element_by_id(slot) {
+        let _ = slot.set_attribute("data-live", "");
+    }
 }
 
-/// What a reader typed into the static copy's fields (the search box) before the app started, and
+/// Removes the head tags the server wrote for the page the app started on (title aside, which
+/// leptos_meta takes over in place); the routes write the same tags again through leptos_meta
+/// (`crate::views::head`), and from then on keep them right as the reader moves.
+fn retire_server_head() {
+    const SERVER_HEAD: &str = "head meta[name=description], head link[rel=canonical], \
+        head meta[property^='og:'], head meta[property^='article:'], head meta[name^='twitter:'], \
+        head script[type='application/ld+json']";
+    if let Ok(tags) = document().query_selector_all(SERVER_HEAD) {
+        for i in 0..tags.length() {
+            if let Some(tag) = tags
+                .item(i)
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            {
+                tag.remove();
+            }
+        }
+    }
+}
+
+/// What a reader typed into the server copy's fields (the search box) before the app started, and
 /// where the focus was, move to the app's copy of the same field: nothing typed is lost.
 fn carry_over_fields(slot: &str, copy: &web_sys::Element) {
     let Ok(fields) = copy.query_selector_all("input[id]") else {
@@ -103,13 +179,16 @@ fn carry_over_fields(slot: &str, copy: &web_sys::Element) {
         else {
             continue;
         };
-        let selector = format!("#{slot} > :not([data-static]) #{}", field.id());
-        let Some(live) = document()
-            .query_selector(&selector)
-            .ok()
-            .flatten()
-            .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
+        // The server's copy is still in the slot: the app's field is the one that is not in it.
+        let Ok(candidates) = document().query_selector_all(&format!("#{slot} #{}", field.id()))
         else {
+            continue;
+        };
+        let live = (0..candidates.length())
+            .filter_map(|i| candidates.item(i))
+            .filter_map(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .find(|candidate| !copy.contains(Some(candidate)));
+        let Some(live) = live else {
             continue;
         };
         if !field.value().is_empty() {
@@ -124,37 +203,12 @@ fn carry_over_fields(slot: &str, copy: &web_sys::Element) {
     }
 }
 
-/// Masthead and top-level sections. If the sections fail to load, the masthead still shows.
-/// A quiet line while the browser is offline: what still works, and that posts wait for the network.
+/// The site header with the section row, once the sections are here. If they fail to load, the
+/// masthead still shows.
 #[component]
-fn OfflineNotice() -> impl IntoView {
-    let online = RwSignal::new(window().navigator().on_line());
-    let went_offline = window_event_listener(leptos::ev::offline, move |_| online.set(false));
-    let came_back = window_event_listener(leptos::ev::online, move |_| online.set(true));
-    on_cleanup(move || {
-        went_offline.remove();
-        came_back.remove();
-    });
+fn LiveHeader(sections: LocalResource<Result<SectionTree, ApiError>>) -> impl IntoView {
     view! {
-        <p class="offline-notice" role="status">
-            {move || (!online.get()).then_some(
-                "You are offline. Articles you read recently still open, and anything you post is sent once you are back online.",
-            )}
-        </p>
-    }
-}
-
-#[component]
-fn SiteHeader(sections: LocalResource<Result<SectionTree, ApiError>>) -> impl IntoView {
-    view! {
-        <OfflineNotice/>
-        <header class="site-header">
-            <div class="masthead">
-                <a class="wordmark" href="/">"Inkuru"</a>
-                <p class="tagline">"News from Rwanda and beyond"</p>
-                <DisplaySettings/>
-                <SearchForm id="site-search-query"/>
-            </div>
+        <SiteHeader>
             <Transition fallback=|| view! { <div class="section-nav-placeholder"></div> }>
                 {move || Suspend::new(async move {
                     match sections.await {
@@ -163,16 +217,6 @@ fn SiteHeader(sections: LocalResource<Result<SectionTree, ApiError>>) -> impl In
                     }
                 })}
             </Transition>
-        </header>
-    }
-}
-
-#[component]
-fn SiteFooter() -> impl IntoView {
-    view! {
-        <footer class="site-footer">
-            <p>"Inkuru · A fast, reader-friendly news site. Demo content written for this project."</p>
-            <p><a href="/saved">"Saved articles"</a></p>
-        </footer>
+        </SiteHeader>
     }
 }

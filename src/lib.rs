@@ -1,7 +1,8 @@
 //! Inkuru's single-page app: a Leptos (client-side rendered) news front end on the JSON API.
 //!
-//! `app` holds the router and shell, `routes` one page each, `components` the presentational pieces,
-//! `prerender` the hand-over from server-written content, `navigation` focus, announcements and
+//! `app` holds the router and shell, `routes` one page each, `views` the page bodies and heads both
+//! renderers share, `components` the presentational pieces, `prerender` the hand-over from
+//! server-written content, `ssr` (feature `ssr`) the server's renderer, `navigation` focus, announcements and
 //! scroll positions across page changes,
 //! `api` everything that knows URLs and HTTP, `util` pure functions tested natively.
 
@@ -17,5 +18,9 @@ pub mod routes;
 pub mod saved;
 pub mod storage;
 pub mod util;
+pub mod views;
+
+#[cfg(feature = "ssr")]
+pub mod ssr;
 
 pub use app::App;

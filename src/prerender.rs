@@ -1,7 +1,8 @@
 //! The hand-over from server-written page content to the app.
 //!
 //! For the page URL it serves, the server writes the page (an article, the front page, a section's
-//! stories) into `<main>` inside `#prerendered` (`server/src/prerender.rs`), so the largest paint
+//! stories) into `<main>` inside `#prerendered` (`crate::ssr`, with the same `crate::views`
+//! components the app draws pages with), so the largest paint
 //! needs no wasm. Repainting it would make the app's paint the largest one again (measured: LCP
 //! back to ≈ 2.5 s), so the app adopts it: the route renders only what the server could not write
 //! (the comments), the node stays where it is, and the first navigation to another page removes it.
@@ -9,7 +10,7 @@
 use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 
-const ID: &str = "prerendered";
+use crate::views::prerendered::ID;
 
 fn element() -> Option<web_sys::Element> {
     document().get_element_by_id(ID)

@@ -371,8 +371,12 @@ pub fn paragraphs_to_html(paragraphs: &[String]) -> String {
     html
 }
 
+/// Text made safe inside an HTML element or a quoted attribute.
 fn escape(text: &str) -> String {
-    crate::shell::escape_html(text)
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Article HTML goes through ammonia's allow-list before it is stored, so the SPA can render it as

@@ -1,262 +1,248 @@
-//! The HTML shell for a page URL: `index.html` with the first API answers that page will ask for
-//! embedded as JSON, so the app renders without waiting a round trip for them, and the page itself
-//! written into `<main>` (see `prerender`), so it paints before any wasm runs.
-//! An article or section that does not exist gets the same shell with status 404, so crawlers and
-//! link checkers see it too.
+//! The HTML the server sends for a page URL: Trunk's built `index.html`, read once at start-up and
+//! cut at its insertion points (`parse`), with the page written into it by the app's own components
+//! (`inkuru::ssr`): header and footer, the page itself in `<main>`, its head tags, and the first
+//! API answers the app will ask for, so it paints before any wasm runs and starts without a round
+//! trip. An article or section that does not exist gets the not-found page with status 404, so
+//! crawlers and link checkers see it too.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
-use inkuru_api::{paths, Slug};
-use serde_json::{Map, Value};
+use inkuru::app::SiteBasics;
+use inkuru::ssr::{Page, PageData, ShellParts, HEAD_MARKER};
+use inkuru::views::SectionContent;
+use inkuru_api::{paths, SectionTree, Slug};
+use lol_html::html_content::ContentType;
+use lol_html::{element, end, rewrite_str, RewriteStrSettings};
 
-use crate::previews::{self, Origin};
-use crate::{db, prerender, AppState};
+use crate::{db, AppState};
 
-/// Where the shell comes from; cheap to clone into the handler.
+/// The built document, cut once; cheap to clone into the handler.
 #[derive(Clone)]
 pub struct Shell {
-    pub index: PathBuf,
+    parts: Arc<ShellParts>,
 }
 
-/// The attribute naming the API path an embedded answer stands for (read by `src/api/client.rs`).
-pub const API_PATH_ATTRIBUTE: &str = "data-api-path";
-
-/// JSON that is safe inside `<script>`: `<` only ever appears inside JSON strings, where `\u003c`
-/// means the same, so no `</script>` or `<!--` can end the element early.
-pub fn script_safe_json(value: &Value) -> String {
-    value.to_string().replace('<', "\\u003c")
-}
-
-/// What the server adds to the shell for one page URL.
-#[derive(Default)]
-pub struct FirstView {
-    /// API answers keyed by the API path the app will request.
-    pub answers: Map<String, Value>,
-    /// Page content written into `<main>`, already escaped.
-    pub content: Option<String>,
-    /// The header's section links, in place of the shell's empty placeholder.
-    pub nav: Option<String>,
-    /// The page's title and description (plain text), as the app's leptos_meta will set them, so
-    /// readers without the app (and crawlers) see them too.
-    pub title: Option<String>,
-    pub description: Option<String>,
-    /// Share-preview tags for the head (`crate::previews`), already escaped.
-    pub head: Option<String>,
-}
-
-/// Text made safe inside an HTML element or a quoted attribute.
-pub fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// The page title as the app formats it (src/app.rs).
-fn page_title(page: &str) -> String {
-    format!("{page} · Inkuru")
-}
-
-/// `html` with its `<title>` text and its `<meta name="description">` tag replaced.
-fn with_title_and_description(html: &str, title: &str, description: Option<&str>) -> String {
-    let mut html = html.to_owned();
-    if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) {
-        if start < end {
-            html.replace_range(start + "<title>".len()..end, &escape_html(title));
-        }
-    }
-    if let Some(description) = description {
-        let at = ["name=description", "name=\"description\""]
-            .iter()
-            .find_map(|attribute| html.find(attribute));
-        if let Some(at) = at {
-            if let (Some(start), Some(len)) = (html[..at].rfind("<meta"), html[at..].find('>')) {
-                let tag = format!(
-                    "<meta name=\"description\" content=\"{}\">",
-                    escape_html(description)
-                );
-                html.replace_range(start..at + len + 1, &tag);
-            }
-        }
-    }
-    html
-}
-
-/// `html` with the empty `<div>` whose class attribute is `class_name` (quoted or, after the
-/// minifier, not) replaced. The same name in the inline CSS is not a class attribute.
-fn replace_empty_element(html: &str, class_name: &str, with: &str) -> Option<String> {
-    let at = [
-        format!("class=\"{class_name}\""),
-        format!("class={class_name}>"),
-    ]
-    .iter()
-    .find_map(|attribute| html.find(attribute.as_str()))?;
-    let start = html[..at].rfind('<')?;
-    let end = at + html[at..].find("</div>")? + "</div>".len();
-    Some(format!("{}{with}{}", &html[..start], &html[end..]))
-}
-
-/// Writes `view` into the shell: the content just before `</main>` (the shell's only main element),
-/// and one JSON element per answer just before `</body>` (or at the end if there is none). One
-/// element per answer lets the app parse each straight into its type (no generic JSON tree in the
-/// wasm). API paths hold only URL-safe characters and `?&=`, so they need no escaping.
-pub fn embed(index_html: &str, view: &FirstView) -> String {
-    let mut html = match (&view.content, index_html.find("</main>")) {
-        (Some(content), Some(at)) => {
-            format!("{}{content}{}", &index_html[..at], &index_html[at..])
-        }
-        _ => index_html.to_owned(),
-    };
-    if let Some(title) = &view.title {
-        html = with_title_and_description(&html, title, view.description.as_deref());
-    }
-    if let (Some(head), Some(at)) = (&view.head, html.find("</title>")) {
-        html.insert_str(at + "</title>".len(), head);
-    }
-    if let Some(nav) = &view.nav {
-        if let Some(with_nav) = replace_empty_element(&html, "section-nav-placeholder", nav) {
-            html = with_nav;
-        }
-    }
-    let elements: String = view
-        .answers
-        .iter()
-        .map(|(path, answer)| {
-            format!(
-                "<script type=\"application/json\" {API_PATH_ATTRIBUTE}=\"{}\">{}</script>",
-                path.replace('&', "&amp;").replace('"', "&quot;"),
-                script_safe_json(answer)
-            )
+impl Shell {
+    /// Reads and cuts the built `index.html` at `path`.
+    pub fn read(path: &Path) -> Result<Shell, String> {
+        let html = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let parts = parse(&html)?;
+        inkuru::ssr::init();
+        Ok(Shell {
+            parts: Arc::new(parts),
         })
-        .collect();
-    match html.rfind("</body>") {
-        Some(at) => html.insert_str(at, &elements),
-        None => html.push_str(&elements),
     }
-    html
 }
 
-/// The API answers a page at `uri` asks for first, and its server-written content.
-/// `Err(())` when the page names an article or section that does not exist.
-async fn first_view(state: &AppState, uri: &Uri, origin: Option<&Origin>) -> Result<FirstView, ()> {
-    let mut view = FirstView::default();
-    let Ok(tree) = db::sections::tree(&state.db).await else {
-        return Ok(view);
+/// Where the document is cut: a character no built document holds (checked).
+const CUT: &str = "\u{E000}";
+
+/// Cuts the built document where the server's parts go: leptos_meta's marker in the head (where
+/// the document's own `<title>` was; it and the description give way to the page's), the insides
+/// of the header slot, of `<main>` and of the footer slot, and the end of the body. Read with an HTML parser, so
+/// quoting, minifying or attribute order in the build cannot move a cut.
+pub fn parse(index_html: &str) -> Result<ShellParts, String> {
+    if index_html.contains(CUT) {
+        return Err("the built index.html holds the shell's cut character".into());
+    }
+    let inside = |selector: &'static str| {
+        element!(selector, |el| {
+            el.set_inner_content(CUT, ContentType::Html);
+            Ok(())
+        })
     };
-    let site = db::site::get(&state.db).await.ok();
-    // Previews need absolute URLs, so only a request with a usable Host gets them.
-    let previews = origin.zip(site.as_ref());
-    // What the app compares with its own location to know the written content is this page's.
-    let requested = uri.path_and_query().map_or("/", |p| p.as_str());
-    let path = uri.path().trim_matches('/');
-    let page = uri
-        .query()
+    // A minified build leaves out the head's start tag (HTML allows it), so nothing here may
+    // depend on it: the head's own title marks where the page's head tags go.
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!("title", |el| {
+            el.replace(HEAD_MARKER, ContentType::Html);
+            Ok(())
+        }))
+        .append_element_content_handler(element!("meta[name=description]", |el| {
+            el.remove();
+            Ok(())
+        }))
+        .append_element_content_handler(inside("#site-header"))
+        .append_element_content_handler(inside("main#main"))
+        .append_element_content_handler(inside("#site-footer"))
+        // The body's end tag may be left out of a minified document: the end of the document is
+        // where the body ends either way.
+        .append_document_content_handler(end!(|end| {
+            end.append(CUT, ContentType::Html);
+            Ok(())
+        }));
+    let cut_html = rewrite_str(index_html, settings)
+        .map_err(|e| format!("cannot read the built index.html: {e}"))?;
+    let pieces: Vec<&str> = cut_html.split(CUT).collect();
+    let [to_header, header_to_main, main_to_footer, footer_to_body, end] = pieces[..] else {
+        return Err(
+            "the built index.html needs one each of #site-header, main#main and #site-footer"
+                .into(),
+        );
+    };
+    if to_header.matches(HEAD_MARKER).count() != 1 || !to_header.contains("</head>") {
+        return Err(
+            "the built index.html needs one <title> and </head> before its header slot".into(),
+        );
+    }
+    // The end handler ran after `</body></html>` (if written): move them after the answers.
+    let (footer_to_end_of_body, end_of_body) = match footer_to_body.rfind("</body>") {
+        Some(at) => (&footer_to_body[..at], [&footer_to_body[at..], end].concat()),
+        None => (footer_to_body, end.to_owned()),
+    };
+    Ok(ShellParts {
+        to_header: to_header.to_owned(),
+        header_to_main: header_to_main.to_owned(),
+        main_to_footer: main_to_footer.to_owned(),
+        footer_to_end_of_body: footer_to_end_of_body.to_owned(),
+        end_of_body,
+    })
+}
+
+/// The page number of a list page's query (`?page=2`), 1 when absent or not a page number.
+fn page_number(uri: &Uri) -> u32 {
+    uri.query()
         .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("page=")))
         .and_then(|p| p.parse::<u32>().ok())
         .filter(|p| *p >= 1)
-        .unwrap_or(1);
+        .unwrap_or(1)
+}
+
+/// What the page at `uri` shows, and the first API answers it will ask for.
+async fn first_view(state: &AppState, uri: &Uri, origin: Option<String>) -> (StatusCode, PageData) {
+    let mut data = PageData {
+        url: uri.path_and_query().map_or("/", |p| p.as_str()).to_owned(),
+        origin,
+        site: SiteBasics::default(),
+        tree: None,
+        page: Page::Unknown,
+        answers: Vec::new(),
+    };
+    let Ok(tree) = db::sections::tree(&state.db).await else {
+        return (StatusCode::OK, data);
+    };
+    if let Ok(site) = db::site::get(&state.db).await {
+        insert(&mut data.answers, paths::SITE.to_owned(), &site);
+        data.site = SiteBasics::from(site);
+    }
+    let status = match find_page(state, &tree, uri, &mut data.answers).await {
+        Ok(page) => {
+            data.page = page;
+            StatusCode::OK
+        }
+        Err(message) => {
+            data.page = Page::NotFound(message.to_owned());
+            StatusCode::NOT_FOUND
+        }
+    };
+    insert(&mut data.answers, paths::SECTIONS.to_owned(), &tree);
+    data.tree = Some(tree);
+    (status, data)
+}
+
+/// The page at `uri`, adding the answers it is made of; `Err` with the reader's sentence when it
+/// names an article or section that does not exist.
+async fn find_page(
+    state: &AppState,
+    tree: &SectionTree,
+    uri: &Uri,
+    answers: &mut Vec<(String, String)>,
+) -> Result<Page, &'static str> {
+    let path = uri.path().trim_matches('/');
+    let page = page_number(uri);
     if let Some(slug) = path.strip_prefix("articles/") {
-        let slug = Slug::parse(slug).map_err(|_| ())?;
-        match db::articles::get(&state.db, &tree, &slug).await {
+        const NO_ARTICLE: &str = "No article has this address.";
+        let slug = Slug::parse(slug).map_err(|_| NO_ARTICLE)?;
+        return match db::articles::get(&state.db, tree, &slug).await {
             Ok(Some(article)) => {
-                view.title = Some(page_title(&article.headline));
-                view.description = Some(article.standfirst.clone());
-                view.head =
-                    previews.map(|(origin, site)| previews::article(origin, site, &article));
-                let follow = site.as_ref().map_or(&[][..], |s| &s.follow[..]);
-                view.content = prerender::article(&article, follow, requested);
-                if let Some(site) = &site {
-                    insert(&mut view.answers, paths::SITE.to_owned(), site);
-                }
-                insert(&mut view.answers, paths::article(&slug), &article);
+                insert(answers, paths::article(&slug), &article);
+                Ok(Page::Article(Box::new(article)))
             }
-            Ok(None) => return Err(()),
-            Err(_) => {}
-        }
-    } else if path.is_empty() {
-        if let Ok(front) = crate::routes::build_front_page(&state.db).await {
-            view.title = Some(page_title("News from Rwanda and beyond"));
-            let lead_image = front.lead.as_ref().and_then(|lead| lead.image.as_ref());
-            view.head = previews.map(|(origin, site)| previews::home(origin, site, lead_image));
-            view.content = prerender::front_page(&front, requested);
-            insert(&mut view.answers, paths::FRONT_PAGE.to_owned(), &front);
-        }
-    } else if path == "saved" {
+            Ok(None) => Err(NO_ARTICLE),
+            Err(_) => Ok(Page::Unknown),
+        };
+    }
+    if path.is_empty() {
+        return Ok(match crate::routes::build_front_page(&state.db).await {
+            Ok(front) => {
+                insert(answers, paths::FRONT_PAGE.to_owned(), &front);
+                Page::Front(Box::new(front))
+            }
+            Err(_) => Page::Unknown,
+        });
+    }
+    if path == "saved" {
         // The reader's saved articles live in their browser; the app draws the page from there.
-        view.title = Some(page_title("Saved articles"));
-    } else if path == "search" {
-        // The app draws this page; the results it will ask for go in with the page.
-        let asked = Query::<HashMap<String, String>>::try_from_uri(uri)
-            .map(|Query(params)| params.get("q").cloned().unwrap_or_default())
-            .unwrap_or_default();
-        view.title = Some(page_title("Search"));
-        if let Ok(terms) = inkuru_api::search::terms(&asked) {
-            view.title = Some(page_title(&format!("Search: {}", asked.trim())));
-            if let Ok(results) =
-                db::search::search(&state.db, &tree, &terms, page, paths::DEFAULT_PER_PAGE).await
-            {
-                insert(&mut view.answers, paths::search(&asked, page), &results);
-            }
-        }
-    } else {
-        let section = tree.by_path(path).ok_or(())?;
-        if let Ok(Some(list)) = db::articles::list(
-            &state.db,
-            &tree,
-            Some(&section.slug),
-            page,
-            paths::DEFAULT_PER_PAGE,
-        )
-        .await
-        {
-            view.title = Some(page_title(&section.name));
-            view.description = Some(section.description.clone()).filter(|d| !d.is_empty());
-            view.head =
-                previews.map(|(origin, site)| previews::section(origin, site, section, page));
-            view.content = prerender::section_page(&tree, section, &list, requested);
-            insert(
-                &mut view.answers,
-                paths::articles(Some(&section.slug), page),
-                &list,
-            );
-        }
+        return Ok(Page::Titled("Saved articles".into()));
     }
-    view.nav = prerender::section_nav(&tree, uri.path());
-    insert(&mut view.answers, paths::SECTIONS.to_owned(), &tree);
-    Ok(view)
-}
-
-fn insert<T: serde::Serialize>(data: &mut Map<String, Value>, key: String, value: &T) {
-    if let Ok(value) = serde_json::to_value(value) {
-        data.insert(key, value);
+    if path == "search" {
+        return Ok(search_page(state, tree, uri, page, answers).await);
+    }
+    let section = tree.by_path(path).ok_or("No section has this address.")?;
+    match db::articles::list(
+        &state.db,
+        tree,
+        Some(&section.slug),
+        page,
+        paths::DEFAULT_PER_PAGE,
+    )
+    .await
+    {
+        Ok(Some(list)) => {
+            insert(answers, paths::articles(Some(&section.slug), page), &list);
+            let content = SectionContent::new(tree, section.clone(), list);
+            Ok(Page::Section(Box::new(content)))
+        }
+        Ok(None) => Err("No section has this address."),
+        Err(_) => Ok(Page::Unknown),
     }
 }
 
-/// GET any page URL that is not a file → the shell, with its first answers embedded.
+/// The search page: the app draws it; the results it will ask for go in with the page.
+async fn search_page(
+    state: &AppState,
+    tree: &SectionTree,
+    uri: &Uri,
+    page: u32,
+    answers: &mut Vec<(String, String)>,
+) -> Page {
+    let asked = Query::<HashMap<String, String>>::try_from_uri(uri)
+        .map(|Query(params)| params.get("q").cloned().unwrap_or_default())
+        .unwrap_or_default();
+    let Ok(terms) = inkuru_api::search::terms(&asked) else {
+        return Page::Titled("Search".into());
+    };
+    if let Ok(results) =
+        db::search::search(&state.db, tree, &terms, page, paths::DEFAULT_PER_PAGE).await
+    {
+        insert(answers, paths::search(&asked, page), &results);
+    }
+    Page::Titled(format!("Search: {}", asked.trim()))
+}
+
+fn insert<T: serde::Serialize>(answers: &mut Vec<(String, String)>, path: String, value: &T) {
+    if let Ok(json) = serde_json::to_string(value) {
+        answers.push((path, json));
+    }
+}
+
+/// GET any page URL that is not a file → the page, written by the app's components.
 pub async fn page(
     State((state, shell)): State<(AppState, Shell)>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let Ok(index) = tokio::fs::read_to_string(&shell.index).await else {
-        return crate::spa::not_built().await.into_response();
-    };
     let header_text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    let origin = Origin::from_request(header_text("host"), header_text("x-forwarded-proto"));
-    let (status, view) = match first_view(&state, &uri, origin.as_ref()).await {
-        Ok(view) => (StatusCode::OK, view),
-        Err(()) => (StatusCode::NOT_FOUND, FirstView::default()),
-    };
-    (
-        status,
-        [(header::CACHE_CONTROL, "no-cache")],
-        Html(embed(&index, &view)),
-    )
-        .into_response()
+    let origin = crate::origin::from_request(header_text("host"), header_text("x-forwarded-proto"));
+    let (status, data) = first_view(&state, &uri, origin).await;
+    let html = inkuru::ssr::render(&shell.parts, data).await;
+    (status, [(header::CACHE_CONTROL, "no-cache")], Html(html)).into_response()
 }
 
 /// The shell's source file in `dist`.
@@ -268,79 +254,50 @@ pub fn index_of(dist: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
+    const BUILT: &str = "<!doctype html><html lang=en><head><meta charset=utf-8>\
+        <meta content=\"Generic.\" name=description><title>Inkuru</title><style>main{}</style></head>\
+        <body><a href=#main>Skip</a><div id=site-header></div><main id=main tabindex=-1></main>\
+        <div id=route-announcer></div><div id=site-footer></div><noscript>n</noscript></body></html>";
+
     #[test]
-    fn embedded_json_cannot_close_the_script() {
-        let value = serde_json::json!({ "headline": "</script><script>alert(1)</script> <!--" });
-        let text = script_safe_json(&value);
-        assert!(!text.contains('<'), "{text}");
-        let back: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, value);
+    fn the_built_document_is_cut_at_its_slots() {
+        let parts = parse(BUILT).unwrap();
+        assert_eq!(
+            parts.to_header,
+            "<!doctype html><html lang=en><head><meta charset=utf-8>\
+             <!--HEAD--><style>main{}</style></head><body><a href=#main>Skip</a><div id=site-header>"
+        );
+        assert_eq!(parts.header_to_main, "</div><main id=main tabindex=-1>");
+        assert_eq!(
+            parts.main_to_footer,
+            "</main><div id=route-announcer></div><div id=site-footer>"
+        );
+        assert_eq!(parts.footer_to_end_of_body, "</div><noscript>n</noscript>");
+        assert_eq!(parts.end_of_body, "</body></html>");
     }
 
     #[test]
-    fn data_goes_just_before_the_end_of_the_body() {
-        let mut view = FirstView::default();
-        view.answers.insert(
-            "/api/sections".into(),
-            serde_json::json!({ "sections": [] }),
-        );
-        view.answers.insert(
-            "/api/articles?page=1&x=1".into(),
-            serde_json::json!({ "items": [] }),
-        );
-        let html = embed("<html><body><div id=\"app\"></div></body></html>", &view);
-        assert!(html.ends_with(
-            "<script type=\"application/json\" data-api-path=\"/api/articles?page=1&amp;x=1\">{\"items\":[]}</script>\
-             <script type=\"application/json\" data-api-path=\"/api/sections\">{\"sections\":[]}</script></body></html>"
-        ), "{html}");
+    fn a_minified_document_without_end_tags_is_cut_too() {
+        let minified =
+            "<!doctype html><html><meta charset=utf-8><title>Inkuru</title></head><body>\
+            <div id=site-header></div><main id=main></main><div id=site-footer></div>";
+        let parts = parse(minified).unwrap();
         assert_eq!(
-            embed("<body></body>", &FirstView::default()),
-            "<body></body>"
+            parts.to_header,
+            "<!doctype html><html><meta charset=utf-8><!--HEAD--></head><body>\
+            <div id=site-header>"
         );
+        assert_eq!(parts.footer_to_end_of_body, "</div>");
+        assert_eq!(parts.end_of_body, "");
     }
 
     #[test]
-    fn content_goes_inside_main() {
-        let view = FirstView {
-            content: Some("<article>A</article>".into()),
-            ..FirstView::default()
-        };
-        assert_eq!(
-            embed("<body><main id=main tabindex=-1></main></body>", &view),
-            "<body><main id=main tabindex=-1><article>A</article></main></body>"
-        );
-        // A shell without a main element still gets its answers, just not the content.
-        assert_eq!(embed("<body></body>", &view), "<body></body>");
-    }
-
-    #[test]
-    fn title_and_description_are_the_pages_and_escaped() {
-        let shell =
-            "<head><meta content=\"Generic.\" name=description><title>Inkuru</title></head>";
-        let html = with_title_and_description(shell, "A \"b\" <c> · Inkuru", Some("d & e"));
-        assert_eq!(
-            html,
-            "<head><meta name=\"description\" content=\"d &amp; e\"><title>A &quot;b&quot; &lt;c&gt; · Inkuru</title></head>"
-        );
-        let unminified = "<meta name=\"description\" content=\"x\"/><title>Inkuru</title>";
-        assert_eq!(
-            with_title_and_description(unminified, "T", None),
-            "<meta name=\"description\" content=\"x\"/><title>T</title>"
-        );
-    }
-
-    #[test]
-    fn section_links_replace_the_placeholder() {
-        let view = FirstView {
-            nav: Some("<nav>N</nav>".into()),
-            ..FirstView::default()
-        };
-        assert_eq!(
-            embed(
-                "<header><div class=section-nav-placeholder></div></header><main></main>",
-                &view
-            ),
-            "<header><nav>N</nav></header><main></main>"
-        );
+    fn a_document_without_its_slots_is_refused() {
+        let error = parse("<html><head></head><body><main id=main></main></body></html>");
+        assert!(error.unwrap_err().contains("#site-header"));
+        let untitled = "<html><head></head><body><div id=site-header></div><main id=main></main>\
+            <div id=site-footer></div></body></html>";
+        assert!(parse(untitled).unwrap_err().contains("<title>"));
+        assert!(parse("<div id=site-header></div>\u{E000}").is_err());
     }
 }

@@ -18,21 +18,27 @@ pub fn with_spa_fallback(
     state: crate::AppState,
 ) -> Router<crate::AppState> {
     let index = crate::shell::index_of(dist);
-    if index.is_file() {
-        // Real files as they are; every other path gets the shell with its first answers embedded.
-        let page = axum::routing::get(crate::shell::page)
-            .with_state((state, crate::shell::Shell { index }));
-        // `/` too goes to the shell (not straight to index.html), so the front page gets its data.
-        // The build writes .br and .gz copies at the highest quality (cargo xtask post-build); they
-        // go out as they are to browsers that accept them.
-        let files = ServeDir::new(dist)
-            .append_index_html_on_directories(false)
-            .precompressed_br()
-            .precompressed_gzip();
-        router.fallback_service(files.fallback(page))
-    } else {
+    if !index.is_file() {
         tracing::warn!(dist = %dist.display(), "no built SPA found; serving a notice instead");
-        router.fallback(not_built)
+        return router.fallback(not_built);
+    }
+    match crate::shell::Shell::read(&index) {
+        Ok(shell) => {
+            // Real files as they are; every other path gets its page, written by the app's components.
+            let page = axum::routing::get(crate::shell::page).with_state((state, shell));
+            // `/` too goes to the shell (not straight to index.html), so the front page gets its data.
+            // The build writes .br and .gz copies at the highest quality (cargo xtask post-build);
+            // they go out as they are to browsers that accept them.
+            let files = ServeDir::new(dist)
+                .append_index_html_on_directories(false)
+                .precompressed_br()
+                .precompressed_gzip();
+            router.fallback_service(files.fallback(page))
+        }
+        Err(message) => {
+            tracing::error!(%message, "the built SPA cannot be served; serving a notice instead");
+            router.fallback(not_built)
+        }
     }
 }
 

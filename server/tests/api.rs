@@ -29,8 +29,9 @@ struct TestSite {
     _dir: TempDir,
 }
 
-const INDEX_HTML: &str = "<!doctype html><title>Inkuru test shell</title>\
-    <style>main{}</style><main id=main tabindex=-1></main><script type=module>start()</script>";
+const INDEX_HTML: &str = "<!doctype html><html lang=en><head><title>Inkuru test shell</title>\
+    <style>main{}</style></head><body><div id=site-header></div><main id=main tabindex=-1></main>\
+    <div id=site-footer></div><script type=module>start()</script></body></html>";
 
 /// Tests post many comments quickly from one (unnamed) client: a write allowance to match.
 fn site_state(db: db::Db, writes: u32) -> AppState {
@@ -421,7 +422,9 @@ async fn deep_links_get_the_spa_shell_and_files_are_served_as_files() {
             answer.content_type
         );
         assert!(
-            answer.text().starts_with("<!doctype html><title>"),
+            answer
+                .text()
+                .starts_with("<!doctype html><html lang=en><head>"),
             "{path}"
         );
     }
@@ -487,7 +490,7 @@ async fn an_article_page_carries_the_article_itself_so_it_paints_without_wasm() 
         "{main}"
     );
     assert!(
-        main.contains("<h1 id=\"article-headline\">Amavubi &#34;win&#34; &#60;script&#62;alert(1)&#60;/script&#62; &#38; qualify</h1>"),
+        main.contains("<h1 id=\"article-headline\">Amavubi \"win\" &lt;script&gt;alert(1)&lt;/script&gt; &amp; qualify</h1>"),
         "{main}"
     );
     assert!(
@@ -497,7 +500,7 @@ async fn an_article_page_carries_the_article_itself_so_it_paints_without_wasm() 
     // Topics, the site's "Follow us" links and related stories are written with it.
     assert!(
         main.contains(
-            "<nav class=\"article-tags\" aria-label=\"Topics\"><ul><li><a href=\"/search?q="
+            "<nav aria-label=\"Topics\" class=\"article-tags\"><ul><li><a href=\"/search?q="
         ),
         "{main}"
     );
@@ -512,7 +515,7 @@ async fn an_article_page_carries_the_article_itself_so_it_paints_without_wasm() 
     let page = site.get("/articles/amavubi-win-qualifier").await;
     assert!(embedded(&page).contains_key("/api/site"));
     assert!(
-        html.contains("<title>Amavubi &quot;win&quot; &lt;script&gt;alert(1)&lt;/script&gt; &amp; qualify · Inkuru</title>"),
+        html.contains("<title>Amavubi \"win\" &lt;script&gt;alert(1)&lt;/script&gt; &amp; qualify · Inkuru</title>"),
         "the page's own title, escaped: {html}"
     );
     let article: Article = site.get("/api/articles/amavubi-win-qualifier").await.json();
@@ -538,14 +541,14 @@ async fn list_pages_carry_their_stories_so_they_paint_without_wasm() {
         "{home}"
     );
     assert!(
-        home.contains("<article class=\"card\" data-lead=\"\">"),
+        home.contains("<article data-lead=\"\" class=\"card\">"),
         "the lead story: {home}"
     );
     // Each top-level section under its own heading, its stories' headlines one level below.
     for block in &front.sections {
         assert!(
             home.contains(&format!(
-                "<h2 class=\"front-section-title\" id=\"front-{}\"><a href=\"/{}\">{}</a></h2>",
+                "<h2 id=\"front-{}\" class=\"front-section-title\"><a href=\"/{}\">{}</a></h2>",
                 block.section.slug, block.section.path, block.section.name
             )),
             "{home}"
@@ -596,20 +599,29 @@ async fn list_pages_carry_their_stories_so_they_paint_without_wasm() {
 }
 
 #[tokio::test]
-async fn pages_that_do_not_exist_are_404_with_the_shell() {
+async fn pages_that_do_not_exist_are_404_with_the_not_found_page() {
     let site = site().await;
-    for path in [
-        "/articles/no-such-story",
-        "/articles/Not%20A%20Slug",
-        "/no/such/section",
+    for (path, sentence) in [
+        ("/articles/no-such-story", "No article has this address."),
+        ("/articles/Not%20A%20Slug", "No article has this address."),
+        ("/no/such/section", "No section has this address."),
     ] {
         let answer = site.get(path).await;
         assert_eq!(answer.status, StatusCode::NOT_FOUND, "{path}");
-        assert_eq!(
-            answer.text(),
-            INDEX_HTML,
-            "{path}: the app still starts and shows its not-found page"
+        let html = answer.text();
+        assert!(
+            html.contains("<title>Page not found · Inkuru</title>"),
+            "{path}: {html}"
         );
+        assert!(html.contains("<h1>Page not found</h1>"), "{path}: {html}");
+        assert!(html.contains(sentence), "{path}: {html}");
+        // With its way back, and the header and footer of every page; the app still starts.
+        assert!(html.contains("<a class=\"button\" href=\"/\">Go to the front page</a>"));
+        assert!(
+            html.contains("<nav aria-label=\"Sections\" class=\"section-nav\">"),
+            "{html}"
+        );
+        assert!(html.contains("<script type=module>start()</script>"));
     }
 }
 
@@ -1661,9 +1673,12 @@ async fn article_pages_carry_escaped_share_previews_for_crawlers() {
         meta_content(&html, "og:url").as_deref(),
         Some("http://news.example/articles/amavubi-win-qualifier")
     );
-    assert!(html.contains(
-        r#"<link rel="canonical" href="http://news.example/articles/amavubi-win-qualifier""#
-    ));
+    assert!(
+        html.contains(
+            r#"<link href="http://news.example/articles/amavubi-win-qualifier" rel="canonical">"#
+        ),
+        "{html}"
+    );
     let hero = article
         .hero
         .clone()
@@ -1690,9 +1705,9 @@ async fn article_pages_carry_escaped_share_previews_for_crawlers() {
     );
 
     let start = html
-        .find(r#"<script type="application/ld+json" data-server-meta>"#)
+        .find(r#"<script type="application/ld+json">"#)
         .expect("JSON-LD")
-        + r#"<script type="application/ld+json" data-server-meta>"#.len();
+        + r#"<script type="application/ld+json">"#.len();
     let end = start + html[start..].find("</script>").unwrap();
     let data: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
     assert_eq!(data["@type"], "NewsArticle");
@@ -1745,4 +1760,44 @@ async fn section_and_home_pages_carry_share_previews_too() {
     );
     assert!(meta_content(&home, "og:image")
         .is_some_and(|src| src.starts_with("http://news.example/media/")));
+}
+
+#[tokio::test]
+async fn every_page_has_one_head_and_the_apps_header_and_footer() {
+    let site = site().await;
+    for (path, current) in [
+        ("/", None),
+        ("/news/all-around", Some("/news")),
+        ("/articles/amavubi-win-qualifier", None),
+        ("/search?q=kigali", None),
+        ("/saved", None),
+    ] {
+        let html = crawl(&site, path).await;
+        // The shell's own title and description gave way to the page's.
+        assert_eq!(html.matches("<title>").count(), 1, "{path}: {html}");
+        assert!(!html.contains("Inkuru test shell"), "{path}");
+        assert!(html.matches("name=\"description\"").count() <= 1, "{path}");
+        let header = &html[html.find("<div id=site-header>").unwrap()..html.find("<main").unwrap()];
+        assert!(
+            header.contains("<a class=\"wordmark\" href=\"/\">Inkuru</a>"),
+            "{path}: {header}"
+        );
+        assert!(header.contains("id=\"site-search-query\""), "{path}");
+        assert!(header.contains("All sections"), "{path}");
+        if let Some(section) = current {
+            assert!(
+                header.contains(&format!("<a href=\"{section}\" aria-current=\"page\">")),
+                "{path}: the section it is in is marked: {header}"
+            );
+        } else {
+            assert!(!header.contains("aria-current"), "{path}: {header}");
+        }
+        let footer = &html[html.find("<div id=site-footer>").unwrap()..];
+        assert!(
+            footer.contains("<a href=\"/saved\">Saved articles</a>"),
+            "{path}"
+        );
+    }
+    let search = crawl(&site, "/search?q=kigali").await;
+    assert!(search.contains("<title>Search: kigali · Inkuru</title>"));
 }

@@ -76,8 +76,8 @@ pub fn classify(status: u16, body: &str, retry_after: Option<&str>) -> ApiError 
     }
 }
 
-/// The answer the server embedded for `path` in the page it served (inkuru-server's `shell`: one
-/// `<script type="application/json" data-api-path="…">` per answer). Each is used once, by the first
+/// The answer the server embedded for `path` in the page it served (`crate::views::FirstAnswers`:
+/// one `<script type="application/json" data-api-path="…">` per answer). Each is used once, by the first
 /// request of that path, which then needs no round trip; later requests (navigation, Retry) go to
 /// the network for fresh data.
 #[cfg(target_arch = "wasm32")]

@@ -1,7 +1,6 @@
 //! An article in a list: picture, section, headline, standfirst, date. The whole card is one link
 //! target (the headline's link stretches over it), so there is a single tab stop per story.
-//! Styled in style/layout.css, not scoped: the server writes the same markup into list pages
-//! (server/templates/card.html), which must look the same before the app starts.
+//! Styled in style/layout.css, not scoped (the page-wide rules the server-written page uses too).
 
 use inkuru_api::{paths, ArticleSummary};
 use leptos::prelude::*;

@@ -1,6 +1,5 @@
 //! The breadcrumb trail (WAI-ARIA breadcrumb pattern): Home › News › All around › Out of Rwanda.
-//! Styled in style/layout.css, not scoped: the server writes the same markup into article pages
-//! (server/templates/article.html), which must look the same before the app starts.
+//! Styled in style/layout.css, not scoped (the page-wide rules the server-written page uses too).
 
 use inkuru_api::{paths, SectionRef};
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 //! until the reader chooses) and text size, both remembered in this browser (localStorage, no
 //! cookie). index.html's head applies the stored choices before the first paint, so a reader who
 //! chose dark never sees a light flash; this component only changes and stores them.
-//! Styled in style/layout.css: index.html's static header carries the same buttons.
+//! Styled in style/layout.css.
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::closure::Closure;
@@ -68,9 +68,15 @@ fn follow_system(dark: RwSignal<bool>) {
 /// The dark-mode toggle and the text size buttons.
 #[component]
 pub fn DisplaySettings() -> impl IntoView {
-    let dark = RwSignal::new(dark_now());
-    let size = RwSignal::new(text_size_now());
-    follow_system(dark);
+    // What the page shows now is read in an effect: the server, which never runs effects, writes
+    // the buttons as a page with no choice made (the head script applies a choice before paint).
+    let dark = RwSignal::new(false);
+    let size = RwSignal::new(0);
+    Effect::new(move || {
+        dark.set(dark_now());
+        size.set(text_size_now());
+        follow_system(dark);
+    });
     let toggle_dark = move |_| {
         let theme = if dark_now() { "light" } else { "dark" };
         if let Some(root) = root() {

@@ -23,5 +23,5 @@ pub use error_notice::ErrorNotice;
 pub use search_form::SearchForm;
 pub use section_nav::SectionNav;
 pub use share_control::ShareControl;
-pub use share_preview::SharePreview;
+pub use share_preview::{SharePreview, SiteOrigin};
 pub use skeleton::{ArticleSkeleton, CardsSkeleton};

@@ -1,6 +1,6 @@
 //! The search box: a real GET form to `/search?q=…`, so it works before the app starts and with
 //! scripts off; once the app runs, submitting navigates inside the app instead of reloading.
-//! Styled in style/layout.css, not scoped: index.html's static header carries the same form.
+//! Styled in style/layout.css, not scoped.
 
 use inkuru_api::paths;
 use leptos::html::Input;

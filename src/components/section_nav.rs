@@ -2,7 +2,8 @@
 //! pattern: a button with aria-expanded and aria-controls) opening the whole tree, so subsections
 //! are one step away on every screen. Opening moves focus to the first section; Escape closes the
 //! panel and returns focus to the button; following a link closes it.
-//! Styled in style/layout.css, not scoped: the server writes the row (server/templates/nav.html).
+//! Styled in style/layout.css, not scoped. The server writes it too (inside a `Router`, so `<A>`
+//! marks the current section there as well).
 
 use inkuru_api::{paths, Section, SectionTree};
 use leptos::html::{Button, Div};

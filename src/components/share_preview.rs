@@ -1,29 +1,28 @@
-//! The page's share-preview tags (canonical URL, Open Graph, Twitter Card), kept right by
-//! leptos_meta as the reader moves through the app. Crawlers never run the app: the server writes
-//! the same tags into the HTML it serves (`server/src/previews.rs`), marked `data-server-meta`;
-//! the app removes those when it starts and keeps its own from then on, so the head never holds
-//! two sets or a previous page's.
+//! The page's share-preview tags: canonical URL, Open Graph and Twitter Card, with the picture and
+//! its size. The server writes them into the HTML it serves (crawlers run no app) and the app
+//! keeps them right as the reader moves, both through leptos_meta and this one component, so the
+//! two can never say different things.
 
 use inkuru_api::Image;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta};
 
-/// The site's own origin (`https://news.example`), for the absolute URLs previews need.
-fn origin() -> String {
-    window().location().origin().unwrap_or_default()
+/// Where the site is (`https://news.example`), for the absolute URLs previews need: the app reads
+/// it from the browser's location, the server from the request. Without it (a request whose Host
+/// cannot be trusted) no preview is written: a preview with a wrong address is worse than none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteOrigin(pub String);
+
+impl SiteOrigin {
+    /// `path` (starting with `/`) as an absolute URL on this site.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
+    }
 }
 
-/// Removes the tags the server wrote for the page the app started on.
-pub fn retire_server_meta() {
-    if let Ok(tags) = document().query_selector_all("[data-server-meta]") {
-        for i in 0..tags.length() {
-            if let Some(tag) = tags.item(i) {
-                if let Some(parent) = tag.parent_node() {
-                    let _ = parent.remove_child(&tag);
-                }
-            }
-        }
-    }
+/// Where the app runs (the browser's origin).
+pub fn browser_origin() -> SiteOrigin {
+    SiteOrigin(window().location().origin().unwrap_or_default())
 }
 
 /// The preview tags for the page on screen.
@@ -36,6 +35,9 @@ pub fn SharePreview(
     /// The page's path on this site, query included (`/articles/…`, `/news?page=2`).
     #[prop(into)]
     path: String,
+    /// The site's name (`og:site_name`).
+    #[prop(into)]
+    site_name: String,
     /// The picture a preview card shows, if the page has one.
     #[prop(default = None)]
     image: Option<Image>,
@@ -43,24 +45,28 @@ pub fn SharePreview(
     #[prop(default = "website")]
     kind: &'static str,
 ) -> impl IntoView {
-    let origin = origin();
-    let url = format!("{origin}{path}");
+    let origin = use_context::<SiteOrigin>()?;
+    let url = origin.url(&path);
     let card = if image.is_some() {
         "summary_large_image"
     } else {
         "summary"
     };
     let picture = image.map(|image| {
-        let src = format!("{origin}{}", image.src);
+        let src = origin.url(&image.src);
         view! {
             <Meta property="og:image" content=src.clone()/>
+            <Meta property="og:image:width" content=image.width.to_string()/>
+            <Meta property="og:image:height" content=image.height.to_string()/>
             <Meta property="og:image:alt" content=image.alt.clone()/>
             <Meta name="twitter:image" content=src/>
+            <Meta name="twitter:image:alt" content=image.alt/>
         }
     });
-    view! {
+    Some(view! {
         <Link rel="canonical" href=url.clone()/>
         <Meta property="og:type" content=kind/>
+        <Meta property="og:site_name" content=site_name/>
         <Meta property="og:title" content=title.clone()/>
         <Meta property="og:description" content=description.clone()/>
         <Meta property="og:url" content=url/>
@@ -68,5 +74,5 @@ pub fn SharePreview(
         <Meta name="twitter:title" content=title/>
         <Meta name="twitter:description" content=description/>
         {picture}
-    }
+    })
 }

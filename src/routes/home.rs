@@ -1,14 +1,13 @@
-//! The front page: the lead story with its picture, then each top-level section with its top stories.
-//! Its markup matches server/templates/home.html.
+//! The front page (`/`): its head and `crate::views::FrontPageView`.
 
-use inkuru_api::{paths, SectionStories};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use crate::api;
-use crate::components::{ArticleCard, CardsSkeleton, ErrorNotice, SharePreview};
+use crate::app::SiteInfo;
+use crate::components::{CardsSkeleton, ErrorNotice};
 use crate::navigation::PageShown;
 use crate::prerender;
+use crate::views::{FrontPageView, HomeHead};
 
 /// `/`
 #[component]
@@ -16,27 +15,20 @@ pub fn HomePage() -> impl IntoView {
     // The server may have written this page already (see crate::prerender).
     let prerendered = prerender::adopt_or_discard();
     let latest = LocalResource::new(api::articles::front_page);
+    let site = use_context::<SiteInfo>();
     view! {
-        <Title text="News from Rwanda and beyond"/>
-        <Meta name="description" content="Inkuru: news from Rwanda and beyond, fast and calm to read."/>
-        <SharePreview title="Inkuru" description="News from Rwanda and beyond" path="/"/>
-        // The server-written page has its own heading.
-        {(!prerendered).then(|| view! { <h1 class="visually-hidden">"Latest news"</h1> })}
         <Transition fallback=move || (!prerendered).then(|| view! { <CardsSkeleton/> })>
             {move || Suspend::new(async move {
                 match latest.await {
-                    // Already on screen, written by the server.
-                    Ok(_) if prerender::adopt_or_discard() => ().into_any(),
                     Ok(front) => {
-                        let lead = front.lead.map(|summary| view! { <ArticleCard summary lead=true/> });
-                        view! {
-                            <PageShown label="Latest news"/>
-                            <div class="front-page">
-                                <div class="lead">{lead}</div>
-                                {front.sections.into_iter().map(section_block).collect_view()}
-                            </div>
-                        }
-                            .into_any()
+                        let site = SiteInfo::basics(site).await;
+                        let image = front.lead.as_ref().and_then(|lead| lead.image.clone());
+                        let head = view! { <HomeHead site_name=site.name tagline=site.tagline image/> };
+                        // Already on screen when the server wrote it.
+                        let body = (!prerender::adopt_or_discard()).then(|| {
+                            view! { <PageShown label="Latest news"/> <FrontPageView front/> }
+                        });
+                        view! { {head} {body} }.into_any()
                     }
                     Err(error) => {
                         view! {
@@ -47,21 +39,5 @@ pub fn HomePage() -> impl IntoView {
                 }
             })}
         </Transition>
-    }
-}
-
-/// A top-level section's heading (a link to it) and its top stories.
-fn section_block(block: SectionStories) -> impl IntoView {
-    let id = format!("front-{}", block.section.slug);
-    let labelled_by = id.clone();
-    view! {
-        <section class="front-section" aria-labelledby=labelled_by>
-            <h2 class="front-section-title" id=id>
-                <a href=paths::section_page(&block.section.path)>{block.section.name}</a>
-            </h2>
-            <div class="card-grid">
-                {block.stories.into_iter().map(|summary| view! { <ArticleCard summary under_heading=true/> }).collect_view()}
-            </div>
-        </section>
     }
 }

@@ -51,9 +51,9 @@ async function measure(page, action, breakdowns) {
   return Math.max(FLOOR_MS, ...events.map((e) => e.duration));
 }
 
-/** The page is the app's, not only the HTML the server wrote: it replaced the static header. */
+/** The page is the app's, not only the HTML the server wrote: it put its own header in place of the server's. */
 async function appStarted(page) {
-  await page.waitForFunction(() => !document.querySelector('[data-static]'));
+  await page.waitForFunction(() => document.querySelector('#site-header[data-live]'));
 }
 
 const samples = { open_article: [], open_comment_form: [], type_comment: [], submit_comment: [] };

@@ -16,12 +16,12 @@ export function watchErrors(page) {
 }
 
 /**
- * Waits until the app runs, not only the HTML the server wrote: it has replaced the static header.
+ * Waits until the app runs, not only the HTML the server wrote: it has put its own header in place of the server's.
  * Before that a click on a link is an ordinary page load, which is fine for a reader but not what
  * a test of client-side navigation means to check.
  */
 export async function appStarted(page) {
-  await page.waitForFunction(() => !document.querySelector('[data-static]'));
+  await page.waitForFunction(() => document.querySelector('#site-header[data-live]'));
 }
 
 export async function expectNoAxeViolations(page) {

@@ -85,7 +85,10 @@ test('the preview tags follow the reader through the app, one set at a time', as
   await expect(ogTitle).toHaveAttribute('content', next);
   await expect(page.locator('link[rel="canonical"]')).toHaveCount(1);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${new URL(page.url()).pathname}$`));
-  await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(0);
+  // The structured data follows too: one NewsArticle, the new story's.
+  const structured = page.locator('script[type="application/ld+json"]');
+  await expect(structured).toHaveCount(1);
+  await expect.poll(async () => JSON.parse(await structured.textContent()).headline).toBe(next);
 });
 
 test('a whole journey asks no host but the site itself', async ({ page, baseURL }) => {

@@ -1,0 +1,149 @@
+//! Each page type's head: title, description and share previews, plus, for an article, its dates,
+//! section and NewsArticle JSON-LD. The server writes these for the URL it serves and the app
+//! keeps them from then on, so what a crawler reads before and after the app starts is the same.
+
+use inkuru_api::{paths, Article, Image};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Script, Title};
+use serde::Serialize;
+
+use crate::components::share_preview::{SharePreview, SiteOrigin};
+use crate::views::first_answers::script_safe_json;
+use crate::views::SectionContent;
+
+/// The page title as every page writes it: `{page} · {site}`, or the site's name alone.
+pub fn page_title(page: String) -> String {
+    if page.is_empty() {
+        "Inkuru".to_owned()
+    } else {
+        format!("{page} · Inkuru")
+    }
+}
+
+/// An article page's head.
+#[component]
+pub fn ArticleHead(article: Article, #[prop(into)] site_name: String) -> impl IntoView {
+    let path = paths::article_page(&article.slug);
+    let section = article.section_path.last().map(|s| s.name.clone());
+    let structured = use_context::<SiteOrigin>()
+        .map(|origin| news_article(&origin, &article, &site_name, &path));
+    view! {
+        <Title text=article.headline.clone()/>
+        <Meta name="description" content=article.standfirst.clone()/>
+        <SharePreview
+            title=article.headline.clone()
+            description=article.standfirst.clone()
+            path
+            site_name
+            image=article.hero.clone()
+            kind="article"
+        />
+        <Meta property="article:published_time" content=article.published_at.clone()/>
+        {article.updated_at.clone().map(|updated| view! { <Meta property="article:modified_time" content=updated/> })}
+        {section.map(|name| view! { <Meta property="article:section" content=name/> })}
+        {structured.map(|data| view! { <Script type_="application/ld+json">{data}</Script> })}
+    }
+}
+
+/// schema.org NewsArticle for search engines, as JSON safe inside `<script>`. Typed rather than
+/// built as a `serde_json::Value`, which would bring a JSON tree's code into the wasm for one tag.
+fn news_article(origin: &SiteOrigin, article: &Article, site_name: &str, path: &str) -> String {
+    let data = NewsArticle {
+        context: "https://schema.org",
+        kind: "NewsArticle",
+        main_entity_of_page: origin.url(path),
+        headline: &article.headline,
+        description: &article.standfirst,
+        date_published: &article.published_at,
+        date_modified: article.updated_at.as_ref().unwrap_or(&article.published_at),
+        author: [Named {
+            kind: "Person",
+            name: &article.byline.name,
+        }],
+        publisher: Named {
+            kind: "Organization",
+            name: site_name,
+        },
+        image: article.hero.as_ref().map(|hero| {
+            [Picture {
+                kind: "ImageObject",
+                url: origin.url(&hero.src),
+                width: hero.width,
+                height: hero.height,
+            }]
+        }),
+        article_section: article.section_path.last().map(|s| s.name.as_str()),
+    };
+    script_safe_json(&serde_json::to_string(&data).unwrap_or_default())
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NewsArticle<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    main_entity_of_page: String,
+    headline: &'a str,
+    description: &'a str,
+    date_published: &'a str,
+    date_modified: &'a str,
+    author: [Named<'a>; 1],
+    publisher: Named<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<[Picture; 1]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article_section: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Picture {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    url: String,
+    width: u32,
+    height: u32,
+}
+
+/// A section page's head (a page past the first is part of its canonical URL).
+#[component]
+pub fn SectionHead(content: SectionContent, #[prop(into)] site_name: String) -> impl IntoView {
+    let section = content.section;
+    let base = paths::section_page(&section.path);
+    let path = match content.articles.page {
+        1 => base,
+        page => format!("{base}?page={page}"),
+    };
+    let description = if section.description.is_empty() {
+        format!("{} news from {site_name}", section.name)
+    } else {
+        section.description.clone()
+    };
+    view! {
+        <Title text=section.name.clone()/>
+        <Meta name="description" content=description.clone()/>
+        <SharePreview title=section.name description path site_name/>
+    }
+}
+
+/// The front page's head, with the lead story's picture when it has one.
+#[component]
+pub fn HomeHead(
+    #[prop(into)] site_name: String,
+    #[prop(into)] tagline: String,
+    image: Option<Image>,
+) -> impl IntoView {
+    view! {
+        <Title text=tagline.clone()/>
+        <Meta name="description" content=tagline.clone()/>
+        <SharePreview title=site_name.clone() description=tagline path="/" site_name image/>
+    }
+}
