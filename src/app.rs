@@ -18,8 +18,9 @@ use crate::api::{self, ApiError};
 use crate::components::share_preview::browser_origin;
 use crate::components::SectionNav;
 use crate::routes::{ArticlePage, HomePage, NotFoundPage, SavedPage, SearchPage, SectionPage};
+use crate::views::frame::{SITE_NAME, TAGLINE};
 use crate::views::head::page_title;
-use crate::views::{SiteFooter, SiteHeader};
+use crate::views::{SectionNavPlaceholder, SiteFooter, SiteHeader};
 
 /// The section tree, loaded once for the header and the section pages.
 #[derive(Clone, Copy)]
@@ -61,8 +62,8 @@ impl From<SiteSettings> for SiteBasics {
 impl Default for SiteBasics {
     fn default() -> Self {
         Self {
-            name: "Inkuru".to_owned(),
-            tagline: "News from Rwanda and beyond".to_owned(),
+            name: SITE_NAME.to_owned(),
+            tagline: TAGLINE.to_owned(),
             follow: Vec::new(),
         }
     }
@@ -209,11 +210,11 @@ fn carry_over_fields(slot: &str, copy: &web_sys::Element) {
 fn LiveHeader(sections: LocalResource<Result<SectionTree, ApiError>>) -> impl IntoView {
     view! {
         <SiteHeader>
-            <Transition fallback=|| view! { <div class="section-nav-placeholder"></div> }>
+            <Transition fallback=|| view! { <SectionNavPlaceholder/> }>
                 {move || Suspend::new(async move {
                     match sections.await {
                         Ok(tree) => view! { <SectionNav tree/> }.into_any(),
-                        Err(_) => view! { <div class="section-nav-placeholder"></div> }.into_any(),
+                        Err(_) => view! { <SectionNavPlaceholder/> }.into_any(),
                     }
                 })}
             </Transition>

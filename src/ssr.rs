@@ -22,7 +22,7 @@ use crate::routes::NotFound;
 use crate::views::head::page_title;
 use crate::views::{
     ArticleHead, ArticleView, FirstAnswers, FrontPageView, HomeHead, Prerendered, SectionContent,
-    SectionHead, SectionPageView, SiteFooter, SiteHeader,
+    SectionHead, SectionNavPlaceholder, SectionPageView, SiteFooter, SiteHeader,
 };
 
 /// leptos_meta's own insertion point in the head: the head tags go right after it.
@@ -144,7 +144,7 @@ fn render_parts(data: PageData) -> Parts {
             <SiteHeader>
                 {match tree {
                     Some(tree) => view! { <SectionNav tree/> }.into_any(),
-                    None => view! { <div class="section-nav-placeholder"></div> }.into_any(),
+                    None => view! { <SectionNavPlaceholder/> }.into_any(),
                 }}
             </SiteHeader>
         </Router>

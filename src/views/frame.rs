@@ -6,6 +6,11 @@ use leptos::prelude::*;
 
 use crate::components::{DisplaySettings, SearchForm};
 
+/// The site's name and tagline: what titles and pages use when the site's settings cannot be read
+/// (the masthead below writes the same words).
+pub const SITE_NAME: &str = "Inkuru";
+pub const TAGLINE: &str = "News from Rwanda and beyond";
+
 /// A quiet line while the browser is offline: what still works, and that posts wait for the network.
 #[component]
 fn OfflineNotice() -> impl IntoView {
@@ -37,6 +42,8 @@ pub fn SiteHeader(children: Children) -> impl IntoView {
         <OfflineNotice/>
         <header class="site-header">
             <div class="masthead">
+                // Literal text (not SITE_NAME/TAGLINE): Leptos writes a wholly static element as
+                // one template, which keeps the server's header markup as it has always been.
                 <a class="wordmark" href="/">"Inkuru"</a>
                 <p class="tagline">"News from Rwanda and beyond"</p>
                 <DisplaySettings/>
@@ -45,6 +52,13 @@ pub fn SiteHeader(children: Children) -> impl IntoView {
             {children()}
         </header>
     }
+}
+
+/// Where the section row goes while the sections load, or if they cannot be read: the row's height,
+/// so nothing below it moves when it arrives.
+#[component]
+pub fn SectionNavPlaceholder() -> impl IntoView {
+    view! { <div class="section-nav-placeholder"></div> }
 }
 
 /// What every page ends with.

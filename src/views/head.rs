@@ -9,14 +9,15 @@ use serde::Serialize;
 
 use crate::components::share_preview::{SharePreview, SiteOrigin};
 use crate::views::first_answers::script_safe_json;
+use crate::views::frame::SITE_NAME;
 use crate::views::SectionContent;
 
 /// The page title as every page writes it: `{page} · {site}`, or the site's name alone.
 pub fn page_title(page: String) -> String {
     if page.is_empty() {
-        "Inkuru".to_owned()
+        SITE_NAME.to_owned()
     } else {
-        format!("{page} · Inkuru")
+        format!("{page} · {SITE_NAME}")
     }
 }
 

@@ -13,7 +13,7 @@ pub mod section;
 
 pub use article::ArticleView;
 pub use first_answers::FirstAnswers;
-pub use frame::{SiteFooter, SiteHeader};
+pub use frame::{SectionNavPlaceholder, SiteFooter, SiteHeader};
 pub use front_page::FrontPageView;
 pub use head::{ArticleHead, HomeHead, SectionHead};
 pub use prerendered::Prerendered;
