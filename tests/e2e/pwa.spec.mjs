@@ -92,8 +92,10 @@ test('a new build is offered as "Update available", and Reload moves the page on
   await page.evaluate(() => navigator.serviceWorker.register('/sw.js?build=next'));
   const banner = page.locator('.update-banner');
   await expect(banner).toContainText('Update available');
+  // Listen before clicking: the reload can finish before a listener added after the click exists.
+  const reloaded = page.waitForEvent('load');
   await banner.getByRole('button', { name: 'Reload' }).click();
-  await page.waitForEvent('load');
+  await reloaded;
   await appStarted(page);
   // (The page registers /sw.js again as it loads, which to the browser is the next build once more,
   // so the offer may reappear here; a real deploy keeps one URL.)
