@@ -1,5 +1,6 @@
 //! A short-lived, in-process cache of the API's public GET answers (articles, lists, the section
-//! tree, the front page, search, comment pages), so the hot paths need no SQL at all.
+//! tree, the front page, search, comment pages) and of the feeds and sitemaps, so the hot paths
+//! need no SQL at all.
 //!
 //! Every answer lives for a short time (`--cache-ms`, one second by default): long enough that a
 //! popular article is read from the database about once a second whatever the traffic, short
@@ -21,8 +22,10 @@ use axum::response::{IntoResponse, Response};
 use crate::error::AppError;
 use crate::AppState;
 
-/// Answers larger than this are not kept (no API answer comes near it).
+/// Answers larger than this are not kept (no API answer comes near it; a big month's sitemap can).
 const MAX_ANSWER_BYTES: usize = 1024 * 1024;
+/// The largest answer this layer reads at all: a sitemap of 50,000 addresses, with room to spare.
+const MAX_READ_BYTES: usize = crate::etag::MAX_TAGGED_BYTES;
 /// Memory the cache may use for bodies, in bytes.
 const MAX_TOTAL_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -34,10 +37,14 @@ struct Answer {
 }
 
 impl Answer {
-    /// Whether it may be kept: a success whose only header is its type.
+    /// Whether it may be kept: a success, not too large, whose only headers are its type and date.
     fn keepable(&self) -> bool {
         self.status == StatusCode::OK
-            && self.headers.keys().all(|name| name == header::CONTENT_TYPE)
+            && self.body.len() <= MAX_ANSWER_BYTES
+            && self
+                .headers
+                .keys()
+                .all(|name| name == header::CONTENT_TYPE || name == header::LAST_MODIFIED)
     }
 
     fn respond(&self) -> Response {
@@ -123,7 +130,7 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
         .try_get_with(key, async move {
             let response = next.run(request).await;
             let (parts, body) = response.into_parts();
-            let body = to_bytes(body, MAX_ANSWER_BYTES).await.map_err(|_| None)?;
+            let body = to_bytes(body, MAX_READ_BYTES).await.map_err(|_| None)?;
             let answer = Arc::new(Answer {
                 status: parts.status,
                 headers: parts.headers,

@@ -1,6 +1,8 @@
-//! Conditional GETs for `/api`: every successful GET answer carries a validator (`ETag`, a hash of
-//! its JSON) and `Cache-Control: no-cache`, so clients and caches may keep it but must ask again;
-//! a request whose `If-None-Match` names the current answer gets `304 Not Modified` and no body.
+//! Conditional GETs for `/api`, the feeds and the sitemaps: every successful GET answer carries a
+//! validator (`ETag`, a hash of its body) and `Cache-Control: no-cache`, so clients and caches may
+//! keep it but must ask again;
+//! a request whose `If-None-Match` names the current answer (or, without one, whose
+//! `If-Modified-Since` is no older than the answer's `Last-Modified`) gets `304 Not Modified`.
 //!
 //! The tag is a hash of the content, not of anything per-process, so every copy of the server
 //! behind a load balancer gives the same answer the same tag. It is weak (`W/`) because the
@@ -14,8 +16,9 @@ use axum::response::{IntoResponse, Response};
 
 use crate::error::AppError;
 
-/// Larger answers than this are sent without a validator (no API answer comes near it).
-const MAX_TAGGED_BYTES: usize = 4 * 1024 * 1024;
+/// The largest answer read to be tagged: a sitemap of 50,000 addresses is about 12 MB at most
+/// (API answers are far smaller).
+pub const MAX_TAGGED_BYTES: usize = 16 * 1024 * 1024;
 
 /// The weak ETag of a body.
 pub fn tag_of(body: &[u8]) -> String {
@@ -28,7 +31,19 @@ pub fn matches(if_none_match: &str, tag: &str) -> bool {
     if_none_match.trim() == "*" || if_none_match.split(',').any(|t| opaque(t) == opaque(tag))
 }
 
-/// Middleware for the API router.
+/// Whether an answer last modified at `last_modified` is no newer than `since` (both HTTP dates);
+/// `false` when either is missing or unreadable, so the client gets the whole answer.
+pub fn not_modified_since(since: &str, last_modified: Option<&HeaderValue>) -> bool {
+    let last_modified = last_modified
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| httpdate::parse_http_date(v).ok());
+    match (httpdate::parse_http_date(since.trim()).ok(), last_modified) {
+        (Some(since), Some(modified)) => modified <= since,
+        _ => false,
+    }
+}
+
+/// Middleware for the API, feeds and sitemaps.
 pub async fn conditional_get(request: Request, next: Next) -> Response {
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
         return next.run(request).await;
@@ -36,6 +51,11 @@ pub async fn conditional_get(request: Request, next: Next) -> Response {
     let if_none_match = request
         .headers()
         .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let if_modified_since = request
+        .headers()
+        .get(header::IF_MODIFIED_SINCE)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     let response = next.run(request).await;
@@ -54,7 +74,14 @@ pub async fn conditional_get(request: Request, next: Next) -> Response {
         .headers
         .entry(header::CACHE_CONTROL)
         .or_insert(HeaderValue::from_static("no-cache"));
-    if if_none_match.is_some_and(|header| matches(&header, &tag)) {
+    let unchanged = match if_none_match {
+        Some(header) => matches(&header, &tag),
+        // A validator the client does not have cannot be compared; a date can (RFC 9110 §13.1.3).
+        None => if_modified_since.is_some_and(|since| {
+            not_modified_since(&since, parts.headers.get(header::LAST_MODIFIED))
+        }),
+    };
+    if unchanged {
         parts.status = StatusCode::NOT_MODIFIED;
         parts.headers.remove(header::CONTENT_LENGTH);
         parts.headers.remove(header::CONTENT_TYPE);
@@ -84,5 +111,24 @@ mod tests {
         assert!(matches("*", &tag));
         assert!(!matches("\"other\"", &tag));
         assert!(!matches("", &tag));
+    }
+
+    #[test]
+    fn a_date_no_older_than_the_answer_means_not_modified() {
+        let modified = HeaderValue::from_static("Tue, 24 Nov 2026 08:00:00 GMT");
+        assert!(not_modified_since(
+            "Tue, 24 Nov 2026 08:00:00 GMT",
+            Some(&modified)
+        ));
+        assert!(not_modified_since(
+            "Wed, 25 Nov 2026 08:00:00 GMT",
+            Some(&modified)
+        ));
+        assert!(!not_modified_since(
+            "Mon, 23 Nov 2026 08:00:00 GMT",
+            Some(&modified)
+        ));
+        assert!(!not_modified_since("yesterday", Some(&modified)));
+        assert!(!not_modified_since("Tue, 24 Nov 2026 08:00:00 GMT", None));
     }
 }

@@ -21,6 +21,14 @@ enum Line {
     Site(SiteSettings),
     Section(SectionLine),
     Article(Box<ArticleLine>),
+    /// Takes an article off the site (a correction, a legal takedown): `{"type":"removal","slug":…}`.
+    Removal(RemovalLine),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RemovalLine {
+    slug: Slug,
 }
 
 #[derive(Deserialize)]
@@ -104,6 +112,8 @@ pub struct Skipped {
 pub struct Report {
     pub sections: usize,
     pub articles: usize,
+    /// Articles taken off the site.
+    pub removed: usize,
     pub site: bool,
     pub skipped: Vec<Skipped>,
 }
@@ -115,9 +125,13 @@ impl std::fmt::Display for Report {
         }
         write!(
             f,
-            "imported {} sections, {} articles{}; skipped {} lines",
+            "imported {} sections, {} articles{}{}; skipped {} lines",
             self.sections,
             self.articles,
+            match self.removed {
+                0 => String::new(),
+                n => format!(", removed {n} articles"),
+            },
             if self.site { ", the site settings" } else { "" },
             self.skipped.len()
         )
@@ -155,6 +169,9 @@ pub async fn import_str(db: &Db, text: &str) -> AppResult<Report> {
             Line::Article(article) => import_article(db, &article)
                 .await
                 .map(|()| report.articles += 1),
+            Line::Removal(removal) => remove_article(db, &removal.slug)
+                .await
+                .map(|()| report.removed += 1),
         };
         match outcome {
             Ok(()) => {}
@@ -184,6 +201,18 @@ impl From<AppError> for Problem {
             AppError::BadRequest(reason) => Problem::Line(reason),
             other => Problem::Database(other),
         }
+    }
+}
+
+/// Removes the article `slug` with its comments, tags and search entry; a slug that names no
+/// article is a line to report (a typo must not pass for a takedown).
+async fn remove_article(db: &Db, slug: &Slug) -> Result<(), Problem> {
+    if db::articles::remove(db, slug).await? {
+        Ok(())
+    } else {
+        Err(Problem::Line(format!(
+            "no article has the slug {slug:?} to remove"
+        )))
     }
 }
 

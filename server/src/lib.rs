@@ -1,5 +1,6 @@
-//! inkuru-server: the JSON API under `/api`, generated demo media under `/media`, and the built SPA
-//! for every other path (unknown paths get `index.html`, so deep links survive a reload).
+//! inkuru-server: the JSON API under `/api`, generated demo media under `/media`, feeds under
+//! `/feeds`, sitemaps and robots.txt for crawlers, and the built SPA for every other path (unknown
+//! paths get `index.html`, so deep links survive a reload).
 
 pub mod answer_cache;
 pub mod config;
@@ -7,6 +8,7 @@ pub mod db;
 pub mod error;
 pub mod etag;
 pub mod extract;
+pub mod feeds;
 pub mod import;
 pub mod limits;
 pub mod media;
@@ -16,6 +18,7 @@ pub mod routes;
 pub mod security;
 pub mod seed;
 pub mod shell;
+pub mod sitemaps;
 pub mod spa;
 
 use std::path::Path;
@@ -68,6 +71,16 @@ pub fn app(state: AppState, dist: &Path) -> Router {
                     limits::limit_writes,
                 ))
                 // Inside the ETag layer, so a cached answer still revalidates with If-None-Match.
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    answer_cache::serve_cached,
+                ))
+                .layer(axum::middleware::from_fn(etag::conditional_get)),
+        )
+        .merge(
+            feeds::router()
+                .merge(sitemaps::router())
+                // As for /api: cached answers, revalidated with If-None-Match / If-Modified-Since.
                 .layer(axum::middleware::from_fn_with_state(
                     state.clone(),
                     answer_cache::serve_cached,

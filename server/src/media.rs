@@ -28,17 +28,31 @@ pub fn picture_src(slug: &Slug) -> String {
 
 /// GET /media/{slug}.svg → 200 an SVG; 404 for any other name.
 async fn picture(Path(file): Path<String>) -> Result<impl IntoResponse, AppError> {
-    let slug = file
-        .strip_suffix(".svg")
-        .and_then(|stem| Slug::parse(stem).ok())
-        .ok_or_else(|| AppError::NotFound("No picture has this address.".into()))?;
+    let svg =
+        drawn(&file).ok_or_else(|| AppError::NotFound("No picture has this address.".into()))?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/svg+xml"),
             (header::CACHE_CONTROL, "public, max-age=86400"),
         ],
-        landscape_svg(slug.as_str()),
+        svg,
     ))
+}
+
+/// The picture a file name (`{slug}.svg`) stands for, if it names one.
+fn drawn(file: &str) -> Option<String> {
+    let slug = file
+        .strip_suffix(".svg")
+        .and_then(|stem| Slug::parse(stem).ok())?;
+    Some(landscape_svg(slug.as_str()))
+}
+
+/// The size in bytes of the picture at `src` (`/media/{slug}.svg`), as served (feeds' enclosures
+/// state it); `None` for an address this module does not serve.
+pub fn size_of(src: &str) -> Option<usize> {
+    src.strip_prefix("/media/")
+        .and_then(drawn)
+        .map(|svg| svg.len())
 }
 
 /// FNV-1a: a stable hash, so a slug draws the same picture on every run and machine.

@@ -60,7 +60,7 @@ async fn site_caching_for(lifetime: Duration) -> TestSite {
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
-    std::fs::write(dist.join("robots.txt"), "User-agent: *\n").unwrap();
+    std::fs::write(dist.join("favicon.svg"), "<svg/>").unwrap();
     std::fs::write(
         dist.join("inkuru-0123456789abcdef_bg.wasm"),
         [0u8, 97, 115, 109],
@@ -428,8 +428,8 @@ async fn deep_links_get_the_spa_shell_and_files_are_served_as_files() {
             "{path}"
         );
     }
-    let robots = site.get("/robots.txt").await;
-    assert_eq!(robots.text(), "User-agent: *\n");
+    let icon = site.get("/favicon.svg").await;
+    assert_eq!(icon.text(), "<svg/>");
 }
 
 /// The answers the server embedded in a page's shell, keyed by API path.

@@ -103,6 +103,10 @@ pub struct Byline {
     /// The author's page (a path on this site or an `https://` address), when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// What the author's feed is addressed by (`FeedScope::Author`), made from the name by the
+    /// server (`feeds::author_slug`); absent when the name holds nothing a slug can carry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feed: Option<Slug>,
 }
 
 /// A subject an article is filed under.
@@ -285,6 +289,7 @@ mod tests {
             byline: Byline {
                 name: "Ann Writer".into(),
                 url: Some("/authors/ann-writer".into()),
+                feed: Some(Slug::parse("ann-writer").unwrap()),
             },
             published_at: "2026-11-01T08:00:00Z".into(),
             updated_at: None,

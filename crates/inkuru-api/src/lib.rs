@@ -7,6 +7,7 @@
 pub mod comments;
 pub mod content;
 pub mod error;
+pub mod feeds;
 pub mod paths;
 pub mod search;
 pub mod site;
@@ -18,6 +19,7 @@ pub use content::{
     SectionStories, SectionTree, Tag,
 };
 pub use error::{ErrorBody, ErrorCode, FieldErrors};
+pub use feeds::{FeedFormat, FeedScope};
 pub use search::{Fragment, QueryProblem, SearchHit, SearchResults};
 pub use site::{CommentPolicy, FollowLink, Network, ShareSettings, SiteSettings};
 pub use slug::{Slug, SlugError};

@@ -19,6 +19,10 @@ pub struct SiteSettings {
     pub comments: CommentPolicy,
     /// BCP 47 tags (`en`, `rw`, `fr`), the site's main language first.
     pub languages: Vec<String>,
+    /// Whether the feeds carry each story's whole (sanitised) text, or only its standfirst and a
+    /// link (the default: readers come to the site for the rest).
+    #[serde(default)]
+    pub feeds_full_content: bool,
 }
 
 /// Where readers can follow the site.
@@ -152,6 +156,7 @@ mod tests {
             },
             comments: CommentPolicy::Moderated,
             languages: vec!["en".into(), "rw-RW".into()],
+            feeds_full_content: false,
         }
     }
 

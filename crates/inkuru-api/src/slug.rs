@@ -9,7 +9,7 @@ pub const MAX_SLUG_LEN: usize = 120;
 
 /// Top-level URL segments the SPA uses for its own routes, so no section may take them.
 pub const RESERVED: &[&str] = &[
-    "api", "articles", "search", "saved", "media", "widgets", "assets",
+    "api", "articles", "search", "saved", "media", "widgets", "assets", "feeds", "sitemaps",
 ];
 
 /// A lowercase ASCII slug: letters, digits and single hyphens, not starting or ending with a hyphen.

@@ -1,4 +1,5 @@
-//! SQL for articles: lists (a section with its subsections, newest first), one article, and upsert.
+//! SQL for articles: lists (a section with its subsections, newest first), one article, upsert
+//! and removal.
 
 use inkuru_api::{
     Article, ArticlePage, ArticleSummary, Byline, CommentPolicy, Image, SectionRef, SectionTree,
@@ -166,6 +167,7 @@ pub async fn get(db: &Db, tree: &SectionTree, wanted: &Slug) -> AppResult<Option
         headline: row.headline,
         standfirst: row.standfirst,
         byline: Byline {
+            feed: inkuru_api::feeds::author_slug(&row.author_name),
             name: row.author_name,
             url: row.author_url,
         },
@@ -287,6 +289,35 @@ pub async fn upsert(db: &Db, input: ArticleInput<'_>) -> AppResult<()> {
     .await?;
     set_tags(db, input.slug, input.tags).await?;
     super::search::index(db, input.slug).await
+}
+
+/// Removes the article `slug`, its comments, tags and search entry, together; `false` when no
+/// article has that slug.
+pub async fn remove(db: &Db, slug: &Slug) -> AppResult<bool> {
+    let mut tx = db.begin().await?;
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM articles WHERE slug = $1")
+        .bind(slug.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some((id,)) = row else { return Ok(false) };
+    // Replies point at their parents: one statement takes the whole thread, checked at its end.
+    sqlx::query("DELETE FROM comments WHERE article_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    if super::backend(db) == super::Backend::Sqlite {
+        // PostgreSQL's search table goes with the article (ON DELETE CASCADE); FTS5's has no keys.
+        sqlx::query("DELETE FROM articles_fts WHERE rowid = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("DELETE FROM articles WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// Replaces an article's tags (creating tags not seen before; a known tag keeps its first name).

@@ -18,6 +18,7 @@ pub fn unconfigured() -> SiteSettings {
         },
         comments: CommentPolicy::Open,
         languages: vec!["en".to_owned()],
+        feeds_full_content: false,
     }
 }
 
