@@ -153,7 +153,7 @@ fn retire_server_copy(slot: &str, copy: &[web_sys::Element]) {
 fn retire_server_head() {
     const SERVER_HEAD: &str = "head meta[name=description], head link[rel=canonical], \
         head meta[property^='og:'], head meta[property^='article:'], head meta[name^='twitter:'], \
-        head script[type='application/ld+json']";
+        head script[type='application/ld+json'], head link[rel=alternate]";
     if let Ok(tags) = document().query_selector_all(SERVER_HEAD) {
         for i in 0..tags.length() {
             if let Some(tag) = tags

@@ -2,8 +2,10 @@
 //! row) and the footer. The server writes them for the page it serves; the app puts its own live
 //! copy in their place when it starts (`crate::app`).
 
+use inkuru_api::{FeedFormat, FeedScope};
 use leptos::prelude::*;
 
+use crate::components::share_preview::SiteOrigin;
 use crate::components::{DisplaySettings, SearchForm};
 
 /// The site's name and tagline: what titles and pages use when the site's settings cannot be read
@@ -68,6 +70,45 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <p>"Inkuru · A fast, reader-friendly news site. Demo content written for this project."</p>
             <p><a href="/saved">"Saved articles"</a></p>
+            <FollowByFeed/>
         </footer>
     }
+}
+
+/// "Follow" for feed readers: the site's feed addresses, and what a feed reader is for readers who
+/// have never used one. A disclosure, so it opens before the app starts and with scripts off.
+#[component]
+fn FollowByFeed() -> impl IntoView {
+    let origin = use_context::<SiteOrigin>()
+        .map(|origin| origin.0)
+        .unwrap_or_default();
+    view! {
+        <details class="follow-feeds">
+            <summary>"Follow us in a feed reader"</summary>
+            <p>
+                "A feed reader (such as NetNewsWire, Feedly, Inoreader or Thunderbird) shows the new "
+                "stories of every site you follow in one place, with no account here and nothing "
+                "tracking you. Paste one of these addresses into yours:"
+            </p>
+            <ul>
+                <FeedAddress origin=origin.clone() format=FeedFormat::Atom/>
+                <FeedAddress origin=origin.clone() format=FeedFormat::Rss/>
+                <FeedAddress origin format=FeedFormat::Json/>
+            </ul>
+            <p>
+                "Each section has its own feed: give your reader the section's page and it finds "
+                "it. An article's page names the feeds of its section and its author."
+            </p>
+        </details>
+    }
+}
+
+/// One of the site's feeds: its format and whole address (as a reader pastes it into a feed
+/// reader). target="_self": a feed is a document for the browser to open or hand to a feed
+/// reader, not a page of the app, so the router leaves the click alone.
+#[component]
+fn FeedAddress(origin: String, format: FeedFormat) -> impl IntoView {
+    let path = FeedScope::Site.path(format);
+    let address = format!("{origin}{path}");
+    view! { <li>{format.label()}": "<a href=path target="_self">{address}</a></li> }
 }

@@ -1,10 +1,12 @@
 //! Each page type's head: title, description and share previews, plus, for an article, its dates,
 //! section and NewsArticle JSON-LD. The server writes these for the URL it serves and the app
 //! keeps them from then on, so what a crawler reads before and after the app starts is the same.
+//! Each head also names the feeds that follow its page (`<link rel="alternate">`), so a feed
+//! reader given the page's address finds them.
 
-use inkuru_api::{paths, Article, Image};
+use inkuru_api::{paths, Article, FeedFormat, FeedScope, Image};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Script, Title};
+use leptos_meta::{Link, Meta, Script, Title};
 use serde::Serialize;
 
 use crate::components::share_preview::{SharePreview, SiteOrigin};
@@ -43,6 +45,43 @@ pub fn ArticleHead(article: Article, #[prop(into)] site_name: String) -> impl In
         {article.updated_at.clone().map(|updated| view! { <Meta property="article:modified_time" content=updated/> })}
         {section.map(|name| view! { <Meta property="article:section" content=name/> })}
         {structured.map(|data| view! { <Script type_="application/ld+json">{data}</Script> })}
+        {article_feeds(&article)}
+    }
+}
+
+/// An article's feeds: its section's and its author's, as Atom (the format every reader takes).
+fn article_feeds(article: &Article) -> impl IntoView {
+    let section = article.section_path.last().map(|section| {
+        let scope = FeedScope::Section(section.slug.clone());
+        view! { <FeedLink scope format=FeedFormat::Atom name=section.name.clone()/> }
+    });
+    let author = article.byline.feed.clone().map(|slug| {
+        let name = format!("Stories by {}", article.byline.name);
+        view! { <FeedLink scope=FeedScope::Author(slug) format=FeedFormat::Atom name/> }
+    });
+    view! { {section}{author} }
+}
+
+/// The feeds of `scope` in every format.
+#[component]
+fn FeedLinks(scope: FeedScope, #[prop(into)] name: String) -> impl IntoView {
+    view! {
+        <FeedLink scope=scope.clone() format=FeedFormat::Atom name=name.clone()/>
+        <FeedLink scope=scope.clone() format=FeedFormat::Rss name=name.clone()/>
+        <FeedLink scope format=FeedFormat::Json name/>
+    }
+}
+
+/// One feed's discovery link, titled as feed readers list it: "Out of Rwanda (Atom)".
+#[component]
+fn FeedLink(scope: FeedScope, format: FeedFormat, name: String) -> impl IntoView {
+    view! {
+        <Link
+            rel="alternate"
+            type_=format.media_type()
+            href=scope.path(format)
+            title=format!("{name} ({})", format.label())
+        />
     }
 }
 
@@ -131,6 +170,7 @@ pub fn SectionHead(content: SectionContent, #[prop(into)] site_name: String) -> 
     view! {
         <Title text=section.name.clone()/>
         <Meta name="description" content=description.clone()/>
+        <FeedLinks scope=FeedScope::Section(section.slug.clone()) name=section.name.clone()/>
         <SharePreview title=section.name description path site_name/>
     }
 }
@@ -145,6 +185,7 @@ pub fn HomeHead(
     view! {
         <Title text=tagline.clone()/>
         <Meta name="description" content=tagline.clone()/>
+        <FeedLinks scope=FeedScope::Site name=site_name.clone()/>
         <SharePreview title=site_name.clone() description=tagline path="/" site_name image/>
     }
 }

@@ -1,5 +1,5 @@
 // One renderer: the page the server writes for a URL and the page the app draws for it are the same
-// (text, headings, landmarks, links), and so is the head (title, description, canonical, Open Graph,
+// (text, headings, landmarks, links), and so is the head (title, description, canonical, feeds, Open Graph,
 // Twitter Card, article tags, NewsArticle JSON-LD): before the app starts, after it starts, and after
 // a client-side navigation to that URL.
 import { test, expect } from '@playwright/test';
@@ -38,8 +38,8 @@ const APP_CONTENT = ['main > :not(#prerendered):not(.article-actions):not(.comme
 /** The head tags a crawler reads, in a stable order. */
 function headTags() {
   const tags = [...document.head.querySelectorAll(
-    'meta[name="description"], link[rel="canonical"], meta[property^="og:"], meta[property^="article:"], meta[name^="twitter:"]')]
-    .map((el) => `${el.getAttribute('name') ?? el.getAttribute('property') ?? el.getAttribute('rel')}=${el.getAttribute('content') ?? el.getAttribute('href')}`)
+    'meta[name="description"], link[rel="canonical"], meta[property^="og:"], meta[property^="article:"], meta[name^="twitter:"], link[rel="alternate"]')]
+    .map((el) => `${el.getAttribute('name') ?? el.getAttribute('property') ?? el.getAttribute('rel')}=${el.getAttribute('content') ?? el.getAttribute('href')}${el.title ? ` "${el.title}"` : ''}`)
     .sort();
   const structured = [...document.head.querySelectorAll('script[type="application/ld+json"]')].map((el) => JSON.parse(el.textContent));
   return { title: document.title, tags, structured };
