@@ -21,8 +21,9 @@ use crate::components::SectionNav;
 use crate::routes::NotFound;
 use crate::views::head::page_title;
 use crate::views::{
-    ArticleHead, ArticleView, FirstAnswers, FrontPageView, HomeHead, Prerendered, SectionContent,
-    SectionHead, SectionNavPlaceholder, SectionPageView, SiteFooter, SiteHeader,
+    ArticleHead, ArticleView, FirstAnswers, FrontPageView, HomeHead, Prerendered, SavedHead,
+    SearchHead, SectionContent, SectionHead, SectionNavPlaceholder, SectionPageView, SiteFooter,
+    SiteHeader,
 };
 
 /// leptos_meta's own insertion point in the head: the head tags go right after it.
@@ -52,9 +53,11 @@ pub enum Page {
     Front(Box<FrontPage>),
     /// A section's page of stories.
     Section(Box<SectionContent>),
-    /// A page the app draws from the reader's browser or from the answers embedded (search, the
-    /// Saved page): only its title is written here.
-    Titled(String),
+    /// The search page for these words (as asked): the app draws the results from the answer
+    /// embedded for them; the server writes its head.
+    Search(String),
+    /// The Saved page: the app draws it from the reader's browser; the server writes its head.
+    Saved,
     /// An article or section that does not exist: the not-found page, saying which.
     NotFound(String),
     /// The server could not read what the page needs (the database is down): the app draws it.
@@ -193,7 +196,8 @@ fn page_view(page: Page, url: String, site: SiteBasics) -> AnyView {
             <Prerendered path=url><SectionPageView content=*content/></Prerendered>
         }
         .into_any(),
-        Page::Titled(title) => view! { <Title text=title/> }.into_any(),
+        Page::Search(query) => view! { <SearchHead query/> }.into_any(),
+        Page::Saved => view! { <SavedHead/> }.into_any(),
         Page::NotFound(message) => {
             view! { <Prerendered path=url><NotFound message/></Prerendered> }.into_any()
         }

@@ -179,7 +179,7 @@ async fn find_page(
     }
     if path == "saved" {
         // The reader's saved articles live in their browser; the app draws the page from there.
-        return Ok(Page::Titled("Saved articles".into()));
+        return Ok(Page::Saved);
     }
     if path == "search" {
         return Ok(search_page(state, tree, uri, page, answers).await);
@@ -216,14 +216,14 @@ async fn search_page(
         .map(|Query(params)| params.get("q").cloned().unwrap_or_default())
         .unwrap_or_default();
     let Ok(terms) = inkuru_api::search::terms(&asked) else {
-        return Page::Titled("Search".into());
+        return Page::Search(asked);
     };
     if let Ok(results) =
         db::search::search(&state.db, tree, &terms, page, paths::DEFAULT_PER_PAGE).await
     {
         insert(answers, paths::search(&asked, page), &results);
     }
-    Page::Titled(format!("Search: {}", asked.trim()))
+    Page::Search(asked)
 }
 
 fn insert<T: serde::Serialize>(answers: &mut Vec<(String, String)>, path: String, value: &T) {

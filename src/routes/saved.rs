@@ -2,12 +2,12 @@
 //! saved first, each with Remove. Drawn from this browser's list alone, so it works offline.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::ArticleCard;
 use crate::navigation::PageShown;
 use crate::saved::{self, SavedArticle};
 use crate::util::dates::reader_ago;
+use crate::views::SavedHead;
 
 #[component]
 pub fn SavedPage() -> impl IntoView {
@@ -25,7 +25,7 @@ pub fn SavedPage() -> impl IntoView {
     };
     let now = js_sys::Date::now();
     view! {
-        <Title text="Saved articles"/>
+        <SavedHead/>
         <PageShown label="Saved articles"/>
         <header class="page-header">
             <h1>"Saved articles"</h1>

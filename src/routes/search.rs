@@ -5,7 +5,6 @@
 use inkuru_api::paths;
 use inkuru_api::search::{Fragment, QueryProblem, SearchHit, SearchResults, MAX_QUERY_CHARS};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use crate::api;
@@ -14,6 +13,7 @@ use crate::components::{CardsSkeleton, ErrorNotice, SearchForm};
 use crate::navigation::PageShown;
 use crate::prerender;
 use crate::util::dates::reader_date;
+use crate::views::SearchHead;
 
 /// What the page shows under the search box.
 #[derive(Clone)]
@@ -55,17 +55,8 @@ pub fn SearchPage() -> impl IntoView {
             }
         }
     });
-    let title = move || {
-        let query = query().trim().to_owned();
-        if query.is_empty() {
-            "Search".to_owned()
-        } else {
-            format!("Search: {query}")
-        }
-    };
     view! {
-        <Title text=title/>
-        <Meta name="description" content="Search Inkuru's articles: headlines, standfirsts and stories."/>
+        {move || view! { <SearchHead query=query()/> }}
         <header class="page-header search-header">
             <h1>"Search"</h1>
             {move || view! { <SearchForm id="search-page-query" initial=query() visible_label=true/> }}

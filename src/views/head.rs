@@ -189,3 +189,24 @@ pub fn HomeHead(
         <SharePreview title=site_name.clone() description=tagline path="/" site_name image/>
     }
 }
+
+/// The search page's head, for the words as the reader typed them.
+#[component]
+pub fn SearchHead(#[prop(into)] query: String) -> impl IntoView {
+    let query = query.trim();
+    let title = if query.is_empty() {
+        "Search".to_owned()
+    } else {
+        format!("Search: {query}")
+    };
+    view! {
+        <Title text=title/>
+        <Meta name="description" content="Search Inkuru's articles: headlines, standfirsts and stories."/>
+    }
+}
+
+/// The Saved page's head (its list lives in the reader's browser).
+#[component]
+pub fn SavedHead() -> impl IntoView {
+    view! { <Title text="Saved articles"/> }
+}

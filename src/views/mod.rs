@@ -15,6 +15,6 @@ pub use article::ArticleView;
 pub use first_answers::FirstAnswers;
 pub use frame::{SectionNavPlaceholder, SiteFooter, SiteHeader};
 pub use front_page::FrontPageView;
-pub use head::{ArticleHead, HomeHead, SectionHead};
+pub use head::{ArticleHead, HomeHead, SavedHead, SearchHead, SectionHead};
 pub use prerendered::Prerendered;
 pub use section::{SectionContent, SectionPageView};

@@ -90,3 +90,37 @@ for (const { kind, url, ready } of PAGES) {
     expect(errors).toEqual([]);
   });
 }
+
+// The pages whose content the app draws from the reader's query or browser (search, Saved), and the
+// not-found page: the server writes their head (and the not-found page itself, with its 404), and
+// the app keeps the same head when it starts and when it draws them after a navigation.
+const APP_DRAWN = [
+  { kind: 'search', url: '/search?q=rain' },
+  { kind: 'Saved', url: '/saved' },
+  { kind: 'not found', url: '/articles/no-such-story', notFound: true },
+];
+
+for (const { kind, url, notFound } of APP_DRAWN) {
+  test(`${kind}: the head is the same from the server, when the app starts and after a navigation`, async ({ page }) => {
+    await page.route(/\.wasm$/, (route) => route.abort());
+    const answer = await page.goto(url);
+    expect(answer.status()).toBe(notFound ? 404 : 200);
+    const serverHead = await page.evaluate(headTags);
+    expect(serverHead.title).toMatch(/ · Inkuru$/);
+    const serverPage = notFound ? await page.evaluate(describe, SERVER_CONTENT) : null;
+    if (notFound) expect(serverPage.headings).toEqual(['H1 Page not found']);
+
+    const errors = watchErrors(page);
+    await page.unroute(/\.wasm$/);
+    await page.reload();
+    await appStarted(page);
+    await expect.poll(() => page.evaluate(headTags)).toEqual(serverHead);
+
+    await navigateInApp(page, '/');
+    await expect(page.locator('.lead article h2').first()).toBeVisible();
+    await navigateInApp(page, url);
+    await expect.poll(() => page.evaluate(headTags)).toEqual(serverHead);
+    if (notFound) await expect.poll(() => page.evaluate(describe, APP_CONTENT)).toEqual(serverPage);
+    expect(errors).toEqual([]);
+  });
+}
