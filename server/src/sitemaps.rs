@@ -140,10 +140,6 @@ async fn index(State(state): State<AppState>, headers: HeaderMap) -> AppResult<R
             listed.push((sitemap, month.dated.modified_at.clone()));
         }
     }
-    let updated = listed
-        .iter()
-        .filter_map(|(_, modified)| Timestamp::parse(modified))
-        .max();
     let body = document(|w| {
         w.create_element("sitemapindex")
             .with_attribute(("xmlns", SITEMAP_NS))
@@ -160,11 +156,20 @@ async fn index(State(state): State<AppState>, headers: HeaderMap) -> AppResult<R
             })?;
         Ok(())
     })?;
-    Ok(typed_answer(
-        XML,
-        &updated.unwrap_or_else(Timestamp::epoch),
+    Ok(xml_answer(
         body,
+        listed.iter().map(|(_, modified)| modified.as_str()),
     ))
+}
+
+/// An XML answer, dated by the newest of the `modified` times it lists.
+fn xml_answer<'a>(body: String, modified: impl IntoIterator<Item = &'a str>) -> Response {
+    let updated = modified
+        .into_iter()
+        .filter_map(Timestamp::parse)
+        .max()
+        .unwrap_or_else(Timestamp::epoch);
+    typed_answer(XML, &updated, body)
 }
 
 /// The newest change among `pages`.
@@ -186,61 +191,64 @@ async fn sitemap(
     if sitemap == Sitemap::News {
         return news(&state, &origin).await;
     }
-    let pages: Vec<(String, String)> = match &sitemap {
-        Sitemap::Sections => {
-            let tree = db::sections::tree(&state.db).await?;
-            let sections = stored::section_changes(&state.db, &tree).await?;
-            let front = newest(&sections).map(|modified| ("/".to_owned(), modified));
-            let sections = sections
-                .into_iter()
-                .map(|s| (inkuru_api::paths::section_page(&s.key), s.modified_at));
-            front.into_iter().chain(sections).collect()
-        }
-        Sitemap::Authors => stored::author_pages(&state.db)
-            .await?
-            .into_iter()
-            .map(|page| (page.key, page.modified_at))
-            .collect(),
-        Sitemap::Month { month, part } => {
-            stored::published_in(&state.db, month, MAX_URLS, (part - 1) * MAX_URLS)
-                .await?
-                .into_iter()
-                .filter_map(|page| {
-                    let slug = inkuru_api::Slug::parse(&page.key).ok()?;
-                    Some((inkuru_api::paths::article_page(&slug), page.modified_at))
-                })
-                .collect()
-        }
-        Sitemap::News => Vec::new(),
-    };
-    // Only this site's own pages belong in its sitemap (an author's page elsewhere does not).
-    let pages: Vec<(String, String)> = pages
-        .into_iter()
-        .filter(|(path, _)| path.starts_with('/') && !path.starts_with("//"))
-        .collect();
+    let pages = pages_of(&state, &sitemap).await?;
     if pages.is_empty() && matches!(sitemap, Sitemap::Month { .. }) {
         return Err(AppError::NotFound(
             "No articles were published in this month.".into(),
         ));
     }
-    let updated = pages
-        .iter()
-        .filter_map(|(_, modified)| Timestamp::parse(modified))
-        .max();
     let body = urlset(false, |w| {
-        for (path, modified) in &pages {
+        for page in &pages {
             w.create_element("url").write_inner_content(|w| {
-                element(w, "loc", &absolute(&origin, path))?;
-                lastmod(w, modified)
+                element(w, "loc", &absolute(&origin, &page.key))?;
+                lastmod(w, &page.modified_at)
             })?;
         }
         Ok(())
     })?;
-    Ok(typed_answer(
-        XML,
-        &updated.unwrap_or_else(Timestamp::epoch),
+    Ok(xml_answer(
         body,
+        pages.iter().map(|p| p.modified_at.as_str()),
     ))
+}
+
+/// The pages a sitemap (other than the news sitemap) lists: paths on this site, each with its
+/// last change. An author's page elsewhere is not this site's to list.
+async fn pages_of(state: &AppState, sitemap: &Sitemap) -> AppResult<Vec<Dated>> {
+    let pages = match sitemap {
+        Sitemap::Sections => {
+            let tree = db::sections::tree(&state.db).await?;
+            let sections = stored::section_changes(&state.db, &tree).await?;
+            let front = newest(&sections).map(|modified_at| Dated {
+                key: "/".to_owned(),
+                modified_at,
+            });
+            let sections = sections.into_iter().map(|section| Dated {
+                key: inkuru_api::paths::section_page(&section.key),
+                modified_at: section.modified_at,
+            });
+            front.into_iter().chain(sections).collect()
+        }
+        Sitemap::Authors => stored::author_pages(&state.db).await?,
+        Sitemap::Month { month, part } => {
+            stored::published_in(&state.db, month, MAX_URLS, (part - 1) * MAX_URLS)
+                .await?
+                .into_iter()
+                .filter_map(|article| {
+                    let slug = inkuru_api::Slug::parse(&article.key).ok()?;
+                    Some(Dated {
+                        key: inkuru_api::paths::article_page(&slug),
+                        modified_at: article.modified_at,
+                    })
+                })
+                .collect()
+        }
+        Sitemap::News => Vec::new(),
+    };
+    Ok(pages
+        .into_iter()
+        .filter(|page| page.key.starts_with('/') && !page.key.starts_with("//"))
+        .collect())
 }
 
 /// The articles of the news window (the last 48 hours), newest first.
@@ -263,43 +271,56 @@ async fn news(state: &AppState, origin: &str) -> AppResult<Response> {
         .cloned()
         .unwrap_or_else(|| "en".into());
     let articles = news_window(state).await?;
-    let updated = articles
-        .iter()
-        .filter_map(|a| Timestamp::parse(&a.modified_at))
-        .max();
+    let publication = Publication {
+        name: &site.name,
+        language: &language,
+    };
     let body = urlset(true, |w| {
         for article in &articles {
-            let (Ok(slug), Some(published)) = (
-                inkuru_api::Slug::parse(&article.slug),
-                Timestamp::parse(&article.published_at),
-            ) else {
-                continue;
-            };
-            w.create_element("url").write_inner_content(|w| {
-                element(
-                    w,
-                    "loc",
-                    &absolute(origin, &inkuru_api::paths::article_page(&slug)),
-                )?;
-                w.create_element("news:news").write_inner_content(|w| {
-                    w.create_element("news:publication")
-                        .write_inner_content(|w| {
-                            element(w, "news:name", &site.name)?;
-                            element(w, "news:language", &language)
-                        })?;
-                    element(w, "news:publication_date", &published.rfc3339())?;
-                    element(w, "news:title", &article.headline)
-                })?;
-                Ok(())
-            })?;
+            news_entry(w, origin, &publication, article)?;
         }
         Ok(())
     })?;
-    Ok(typed_answer(
-        XML,
-        &updated.unwrap_or_else(Timestamp::epoch),
+    Ok(xml_answer(
         body,
+        articles.iter().map(|a| a.modified_at.as_str()),
     ))
+}
+
+/// What Google News calls the publication: the site's name and main language.
+struct Publication<'a> {
+    name: &'a str,
+    language: &'a str,
+}
+
+/// One article of the news sitemap (left out if its stored slug or date cannot be read).
+fn news_entry(
+    w: &mut Xml,
+    origin: &str,
+    publication: &Publication<'_>,
+    article: &stored::FeedArticle,
+) -> io::Result<()> {
+    let (Ok(slug), Some(published)) = (
+        inkuru_api::Slug::parse(&article.slug),
+        Timestamp::parse(&article.published_at),
+    ) else {
+        return Ok(());
+    };
+    let address = absolute(origin, &inkuru_api::paths::article_page(&slug));
+    w.create_element("url").write_inner_content(|w| {
+        element(w, "loc", &address)?;
+        w.create_element("news:news").write_inner_content(|w| {
+            w.create_element("news:publication")
+                .write_inner_content(|w| {
+                    element(w, "news:name", publication.name)?;
+                    element(w, "news:language", publication.language)
+                })?;
+            element(w, "news:publication_date", &published.rfc3339())?;
+            element(w, "news:title", &article.headline)
+        })?;
+        Ok(())
+    })?;
+    Ok(())
 }
 
 type Xml = Writer<Vec<u8>>;

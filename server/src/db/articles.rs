@@ -9,6 +9,12 @@ use inkuru_api::{
 use super::{sections, Db};
 use crate::error::{AppError, AppResult};
 
+/// `scope(id)`: the section `$1` and every section below it, or every section when `$1` is NULL.
+/// A recursive CTE reads the same on SQLite and PostgreSQL.
+pub(crate) const SECTION_SCOPE: &str = "WITH RECURSIVE scope(id) AS (
+    SELECT id FROM sections WHERE $1 IS NULL OR id = $1
+    UNION SELECT s.id FROM sections s JOIN scope ON s.parent_id = scope.id)";
+
 /// The columns of a list item, from `articles a`, in `SummaryRow`'s order.
 pub(crate) const SUMMARY_COLUMNS: &str = "a.slug, a.section_id, a.headline, a.standfirst, \
      a.published_at, a.image_src, a.image_width, a.image_height, a.image_alt, a.image_caption";
@@ -112,19 +118,15 @@ pub async fn list(
         },
         None => None,
     };
-    // The section and every section below it; a recursive CTE reads the same on SQLite and PostgreSQL.
-    const SCOPE: &str = "WITH RECURSIVE scope(id) AS (
-            SELECT id FROM sections WHERE $1 IS NULL OR id = $1
-            UNION SELECT s.id FROM sections s JOIN scope ON s.parent_id = scope.id)";
     let total: (i64,) = sqlx::query_as(&format!(
-        "{SCOPE} SELECT COUNT(*) FROM articles WHERE section_id IN (SELECT id FROM scope)"
+        "{SECTION_SCOPE} SELECT COUNT(*) FROM articles WHERE section_id IN (SELECT id FROM scope)"
     ))
     .bind(section_id)
     .fetch_one(db)
     .await?;
     let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
-        "{SCOPE} SELECT {SUMMARY_COLUMNS}
+        "{SECTION_SCOPE} SELECT {SUMMARY_COLUMNS}
          FROM articles a WHERE a.section_id IN (SELECT id FROM scope)
          ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3"
     ))

@@ -3,6 +3,7 @@
 
 use inkuru_api::{Image, SectionTree, Slug};
 
+use super::articles::SECTION_SCOPE;
 use super::Db;
 use crate::error::AppResult;
 
@@ -94,23 +95,16 @@ pub async fn newest(db: &Db, selection: &Selection<'_>, limit: u32) -> AppResult
     const ORDER: &str = "ORDER BY a.published_at DESC, a.id DESC";
     let limit = i64::from(limit);
     let rows: Vec<FeedRow> = match selection {
-        Selection::All => {
+        Selection::All | Selection::Section(_) => {
+            let section = match selection {
+                Selection::Section(id) => Some(*id),
+                _ => None,
+            };
             sqlx::query_as(&format!(
-                "SELECT {FEED_COLUMNS} FROM articles a {ORDER} LIMIT $1"
-            ))
-            .bind(limit)
-            .fetch_all(db)
-            .await?
-        }
-        Selection::Section(id) => {
-            sqlx::query_as(&format!(
-                "WITH RECURSIVE scope(id) AS (
-                     SELECT id FROM sections WHERE id = $1
-                     UNION SELECT s.id FROM sections s JOIN scope ON s.parent_id = scope.id)
-                 SELECT {FEED_COLUMNS} FROM articles a
+                "{SECTION_SCOPE} SELECT {FEED_COLUMNS} FROM articles a
                  WHERE a.section_id IN (SELECT id FROM scope) {ORDER} LIMIT $2"
             ))
-            .bind(id)
+            .bind(section)
             .bind(limit)
             .fetch_all(db)
             .await?
@@ -174,6 +168,12 @@ pub struct Dated {
     pub modified_at: String,
 }
 
+fn dated(rows: Vec<(String, String)>) -> Vec<Dated> {
+    rows.into_iter()
+        .map(|(key, modified_at)| Dated { key, modified_at })
+        .collect()
+}
+
 /// A month (`2026-11`) articles were published in: its newest change and how many there are.
 #[derive(Clone, Debug)]
 pub struct Month {
@@ -217,10 +217,7 @@ pub async fn published_in(
     .bind(as_i64(skip))
     .fetch_all(db)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(key, modified_at)| Dated { key, modified_at })
-        .collect())
+    Ok(dated(rows))
 }
 
 /// Articles published at or after `since` (RFC 3339, UTC), newest first.
@@ -269,8 +266,5 @@ pub async fn author_pages(db: &Db) -> AppResult<Vec<Dated>> {
     )
     .fetch_all(db)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(key, modified_at)| Dated { key, modified_at })
-        .collect())
+    Ok(dated(rows))
 }
