@@ -592,6 +592,7 @@ fn report(results: &Value) -> String {
     for key in ["api_load", "api_load_postgres"] {
         load_table(&mut md, &results[key]);
     }
+    md.push_str(LEVERS);
     md.push_str(NOT_YET);
     md
 }
@@ -641,6 +642,17 @@ fn verdict_at_least(value: f64, goal: f64) -> String {
 }
 
 /// What made the page fast, and why the goals still missed are missed (kept in step with the figures).
+const LEVERS: &str = "## Size levers, each measured on its own\n\n\
+Each lever measured alone on the same commit: the release wasm (`trunk build --release`, wasm-opt -Oz), \
+brotli -q 11, with and without it (on the dated builds named, not on this run's build).\n\n\
+| lever | without | with | saving | kept |\n\
+| --- | ---: | ---: | ---: | --- |\n\
+| std rebuilt for the wasm with immediate-abort panics (`-Zbuild-std=std,panic_abort`, \
+`-Cpanic=immediate-abort`; `RUSTC_BOOTSTRAP` for that build only; 2026-12-05, at d026ffc) | 304,647 B | 289,458 B | \
+15,189 B (5.0%) | yes: panics in the release wasm become traps without a message (debug builds keep them) |\n\
+| Leptos hydration instead of adopting the server's page (for comparison; 2026-12-05, at aebd961) | 304,647 B | \
+424,159 B | −119,512 B (it costs 39%) | no (docs/architecture.md) |\n\n";
+
 const NOT_YET: &str = "## What made the page fast, and why some goals are still missed\n\n\
 - **LCP and FCP (goals met: LCP ≈ 0.75–0.95 s, ratio to plain HTML ≈ 1.0).** For the page URL it serves, the\n  server writes the page itself (article, front page, section page, header links) into the HTML, with the first\n  API answers embedded; the app adopts that DOM without repainting it (a repaint would make the app's paint\n  the LCP again: 2.3–2.6 s before), there is no wasm preload, and the app starts only after the first frame,\n  so nothing competes with the page's own bytes. All CSS is inline (no render-blocking request).\n\
 - **TBT (article 768 ms, section 503 ms, home 397 ms median in the 2026-12-02 run; 308 / 263 / 172 ms on\n  2026-11-25).** The machine was much noisier on 12-02: the previous build (f2a3cce, the 11-25 figures),\n  rebuilt and measured alternately with this one on the same machine the same hour (4 rounds each,\n  Lighthouse on the article and the home page), gave article TBT 325–552 ms (old) against 207–931 ms (new)\n  and home 221–730 ms against 139–622 ms, LCP 0.96–1.00 s against 0.98–1.05 s: no difference the noise\n  does not cover (docs/architecture.md has the runs). Issue 12's one renderer changed what the server\n  writes, not what the app does at start. What is left is one task: compiling and starting the wasm and\n  mounting the app on a 4×-throttled CPU; issue 13 splits it.\n- **wasm size (≈ 303 KB brotli against 100 KB) and the article's first view (≈ 322 KB against 130 KB).** The\n  app writing every head tag the server writes (issue 12: og:site_name, the picture's size, `article:*`,\n  NewsArticle JSON-LD) took it from 297.4 KB. It\n  was 195 KB before issue 5's reader features (+35 KB), then this session's comments (outbox, optimistic\n  entries, threads, reply form, moderation marks: +31.5 KB, after dropping float formatting from the drafts\n  saved 20 KB), sharing and previews (+13.5 KB), the Saved page and offline line (+9.5 KB). Each new page\n  or resource is mostly Leptos's reactive and view code monomorphised again (tachys and reactive_graph grew\n  most). Tried and measured: opt-level \"s\" instead of \"z\" (+14.7 KB brotli), wasm-opt `--converge`\n  (+0.7 KB). Nightly `build-std` with `panic=immediate-abort` needs a second toolchain this machine cannot\n  fetch. Splitting the comments and sharing code into a second module loaded when the reader reaches them\n  is the next thing to try (Trunk has no wasm splitting; it would mean a second wasm entry point). The\n  page paints from the server's HTML, so the wasm's size delays interactivity, not what the reader sees.\n\

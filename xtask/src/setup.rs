@@ -89,6 +89,7 @@ pub fn run() -> Result<(), String> {
     let pins = read_pins(&root)?;
     let started = Instant::now();
     step("rust wasm32 target", wasm_target)?;
+    step("rust-src (wasm's own std)", rust_src)?;
     step("apt packages", || apt(&pins.apt.packages))?;
     step("trunk", || cargo_tool("trunk", "trunk", &pins.cargo.trunk))?;
     step("wasm-bindgen-cli", || {
@@ -113,6 +114,18 @@ fn wasm_target() -> Result<String, String> {
         return Ok("present".into());
     }
     execute(command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    Ok("installed".into())
+}
+
+/// The standard library's source: the release wasm rebuilds std for itself
+/// (`serve::build_spa_release`).
+fn rust_src() -> Result<String, String> {
+    let installed =
+        output(command("rustup").args(["component", "list", "--installed"])).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "rust-src") {
+        return Ok("present".into());
+    }
+    execute(command("rustup").args(["component", "add", "rust-src"]))?;
     Ok("installed".into())
 }
 
