@@ -20,6 +20,12 @@ pub fn from_request(host: Option<&str>, forwarded_proto: Option<&str>) -> Option
     Some(format!("{scheme}://{host}"))
 }
 
+/// The origin of a request, from its headers (see `from_request`).
+pub fn of_headers(headers: &axum::http::HeaderMap) -> Option<String> {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    from_request(text("host"), text("x-forwarded-proto"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -238,8 +238,7 @@ pub async fn page(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let header_text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    let origin = crate::origin::from_request(header_text("host"), header_text("x-forwarded-proto"));
+    let origin = crate::origin::of_headers(&headers);
     let (status, data) = first_view(&state, &uri, origin).await;
     let html = inkuru::ssr::render(&shell.parts, data).await;
     (status, [(header::CACHE_CONTROL, "no-cache")], Html(html)).into_response()

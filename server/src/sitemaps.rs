@@ -43,10 +43,9 @@ pub fn router() -> Router<AppState> {
 
 /// Where the site is, for the absolute addresses sitemaps and robots.txt must use.
 fn origin_of(headers: &HeaderMap) -> AppResult<String> {
-    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    crate::origin::from_request(text(header::HOST.as_str()), text("x-forwarded-proto")).ok_or_else(
-        || AppError::BadRequest("Sitemaps need the site's plain host name in the request.".into()),
-    )
+    crate::origin::of_headers(headers).ok_or_else(|| {
+        AppError::BadRequest("Sitemaps need the site's plain host name in the request.".into())
+    })
 }
 
 /// Every crawler is welcome; the sitemap index is named when the request says where the site is

@@ -113,11 +113,7 @@ async fn answer(
     file: &str,
 ) -> AppResult<Response> {
     let format = FeedFormat::from_file_name(file).ok_or_else(no_such_feed)?;
-    let origin = crate::origin::from_request(
-        header_text(headers, header::HOST.as_str()),
-        header_text(headers, "x-forwarded-proto"),
-    )
-    .ok_or_else(|| {
+    let origin = crate::origin::of_headers(headers).ok_or_else(|| {
         AppError::BadRequest("Feeds need the site's plain host name in the request.".into())
     })?;
     let channel = channel(state, &origin, &scope, format).await?;
@@ -141,10 +137,6 @@ pub fn typed_answer(media_type: &str, updated: &Timestamp, body: String) -> Resp
         headers.insert(header::LAST_MODIFIED, value);
     }
     response
-}
-
-fn header_text<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers.get(name).and_then(|v| v.to_str().ok())
 }
 
 /// What the feed `scope` carries now, or 404 when the scope names nothing.
