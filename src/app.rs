@@ -17,7 +17,8 @@ use send_wrapper::SendWrapper;
 use crate::api::{self, ApiError};
 use crate::components::share_preview::browser_origin;
 use crate::components::SectionNav;
-use crate::routes::{ArticlePage, HomePage, NotFoundPage, SavedPage, SearchPage, SectionPage};
+use crate::lazy::{self, lazy_view};
+use crate::routes::NotFoundPage;
 use crate::views::frame::{SITE_NAME, TAGLINE};
 use crate::views::head::page_title;
 use crate::views::{SectionNavPlaceholder, SiteFooter, SiteHeader};
@@ -73,8 +74,6 @@ impl Default for SiteBasics {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // The app keeps the page's head tags from here on: the server's copies go first.
-    retire_server_head();
     provide_context(browser_origin());
     crate::navigation::watch();
     let sections = LocalResource::new(api::sections::tree);
@@ -82,17 +81,21 @@ pub fn App() -> impl IntoView {
     provide_context(SiteInfo(LocalResource::new(api::site::settings)));
     // Comments a reader sent that the server has not confirmed yet are sent again from any page.
     crate::outbox::Outbox::provide();
+    // Other pages' code is fetched ahead of the reader, once this page is up (crate::lazy).
+    Effect::new(|_| lazy::prefetch::start());
     view! {
         <Title formatter=page_title/>
+        <lazy::ReloadedNotice/>
         <Router>
             {in_slot(HEADER_SLOT, move || view! { <LiveHeader sections/> })}
             // First match wins: fixed prefixes before the catch-all section path.
             <Routes fallback=|| view! { <NotFoundPage/> }>
-                <Route path=path!("/articles/:slug") view=ArticlePage/>
-                <Route path=path!("/search") view=SearchPage/>
-                <Route path=path!("/saved") view=SavedPage/>
-                <Route path=path!("/") view=HomePage/>
-                <Route path=path!("/*path") view=SectionPage/>
+                // Each page is a chunk of its own, fetched when first needed (crate::lazy).
+                <Route path=path!("/articles/:slug") view=|| lazy_page(lazy::article_page)/>
+                <Route path=path!("/search") view=|| lazy_page(lazy::search_page)/>
+                <Route path=path!("/saved") view=|| lazy_page(lazy::saved_page)/>
+                <Route path=path!("/") view=|| lazy_page(lazy::home_page)/>
+                <Route path=path!("/*path") view=|| lazy_page(lazy::section_page)/>
             </Routes>
             {in_slot(FOOTER_SLOT, || view! { <SiteFooter/> })}
         </Router>
@@ -145,6 +148,20 @@ fn retire_server_copy(slot: &str, copy: &[web_sys::Element]) {
     if let Some(slot) = document().get_element_by_id(slot) {
         let _ = slot.set_attribute("data-live", "");
     }
+}
+
+/// A page whose code is a chunk of its own (`crate::lazy`). Until the first page's code is here,
+/// the server's head tags stay; then the app keeps them from there on (`retire_server_head`).
+fn lazy_page<Fut>(load: fn() -> Fut) -> impl IntoView
+where
+    Fut: std::future::Future<Output = lazy::Loaded> + Send + 'static,
+{
+    lazy_view(move || async move {
+        let page = load().await;
+        static RETIRED: std::sync::Once = std::sync::Once::new();
+        RETIRED.call_once(retire_server_head);
+        page
+    })
 }
 
 /// Removes the head tags the server wrote for the page the app started on (title aside, which

@@ -6,11 +6,16 @@
 //! scroll positions across page changes,
 //! `api` everything that knows URLs and HTTP, `util` pure functions tested natively.
 
+// The server's renderer (`ssr`) turns whole pages into `AnyView` at the split points
+// (`crate::lazy`), and the compiler's layout of those view types nests deeper than its default.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod author_token;
 pub mod components;
 pub mod drafts;
+pub mod lazy;
 pub mod navigation;
 pub mod outbox;
 pub mod prerender;

@@ -15,7 +15,8 @@ use axum::response::{Html, IntoResponse, Response};
 use inkuru::app::SiteBasics;
 use inkuru::ssr::{Page, PageData, ShellParts, HEAD_MARKER};
 use inkuru::views::SectionContent;
-use inkuru_api::{paths, SectionTree, Slug};
+use inkuru_api::paths::{self, PageKind};
+use inkuru_api::{SectionTree, Slug};
 use lol_html::html_content::ContentType;
 use lol_html::{element, end, rewrite_str, RewriteStrSettings};
 
@@ -154,36 +155,23 @@ async fn find_page(
     uri: &Uri,
     answers: &mut Vec<(String, String)>,
 ) -> Result<Page, &'static str> {
-    let path = uri.path().trim_matches('/');
     let page = page_number(uri);
-    if let Some(slug) = path.strip_prefix("articles/") {
-        const NO_ARTICLE: &str = "No article has this address.";
-        let slug = Slug::parse(slug).map_err(|_| NO_ARTICLE)?;
-        return match db::articles::get(&state.db, tree, &slug).await {
-            Ok(Some(article)) => {
-                insert(answers, paths::article(&slug), &article);
-                Ok(Page::Article(Box::new(article)))
-            }
-            Ok(None) => Err(NO_ARTICLE),
-            Err(_) => Ok(Page::Unknown),
-        };
-    }
-    if path.is_empty() {
-        return Ok(match crate::routes::build_front_page(&state.db).await {
-            Ok(front) => {
-                insert(answers, paths::FRONT_PAGE.to_owned(), &front);
-                Page::Front(Box::new(front))
-            }
-            Err(_) => Page::Unknown,
-        });
-    }
-    if path == "saved" {
+    let path = match paths::page_kind(uri.path()) {
+        PageKind::Article(slug) => return article_page(state, tree, slug, answers).await,
+        PageKind::Front => {
+            return Ok(match crate::routes::build_front_page(&state.db).await {
+                Ok(front) => {
+                    insert(answers, paths::FRONT_PAGE.to_owned(), &front);
+                    Page::Front(Box::new(front))
+                }
+                Err(_) => Page::Unknown,
+            })
+        }
         // The reader's saved articles live in their browser; the app draws the page from there.
-        return Ok(Page::Saved);
-    }
-    if path == "search" {
-        return Ok(search_page(state, tree, uri, page, answers).await);
-    }
+        PageKind::Saved => return Ok(Page::Saved),
+        PageKind::Search => return Ok(search_page(state, tree, uri, page, answers).await),
+        PageKind::Section(path) => path,
+    };
     let section = tree.by_path(path).ok_or("No section has this address.")?;
     match db::articles::list(
         &state.db,
@@ -200,6 +188,25 @@ async fn find_page(
             Ok(Page::Section(Box::new(content)))
         }
         Ok(None) => Err("No section has this address."),
+        Err(_) => Ok(Page::Unknown),
+    }
+}
+
+/// An article's page, or why there is none.
+async fn article_page(
+    state: &AppState,
+    tree: &SectionTree,
+    slug: &str,
+    answers: &mut Vec<(String, String)>,
+) -> Result<Page, &'static str> {
+    const NO_ARTICLE: &str = "No article has this address.";
+    let slug = Slug::parse(slug).map_err(|_| NO_ARTICLE)?;
+    match db::articles::get(&state.db, tree, &slug).await {
+        Ok(Some(article)) => {
+            insert(answers, paths::article(&slug), &article);
+            Ok(Page::Article(Box::new(article)))
+        }
+        Ok(None) => Err(NO_ARTICLE),
         Err(_) => Ok(Page::Unknown),
     }
 }

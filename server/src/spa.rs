@@ -26,6 +26,10 @@ pub fn with_spa_fallback(
         Ok(shell) => {
             // Real files as they are; every other path gets its page, written by the app's components.
             let page = axum::routing::get(crate::shell::page).with_state((state, shell));
+            // A hashed file that is not here belongs to another build: a plain 404, never a page.
+            let page = axum::Router::new()
+                .fallback_service(page)
+                .layer(axum::middleware::from_fn(other_builds_files));
             // `/` too goes to the shell (not straight to index.html), so the front page gets its data.
             // The build writes .br and .gz copies at the highest quality (cargo xtask post-build);
             // they go out as they are to browsers that accept them.
@@ -40,6 +44,25 @@ pub fn with_spa_fallback(
             router.fallback(not_built)
         }
     }
+}
+
+/// A request for a content-hashed file this build does not have (`inkuru-…-0123456789abcdef.wasm`)
+/// is for another build's file: a page open since before a deploy asks for its own build's chunks.
+/// It gets a short 404 that no one caches, not the not-found page: the app's loader sees the
+/// failure at once and reloads onto this build (src/lazy.rs).
+async fn other_builds_files(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let built_file = [".wasm", ".js"].iter().any(|ext| name.ends_with(ext));
+    if built_file && is_hashed_asset(path) {
+        return (
+            StatusCode::NOT_FOUND,
+            [(header::CACHE_CONTROL, "no-store")],
+            "This file belongs to another build of the site.",
+        )
+            .into_response();
+    }
+    next.run(request).await
 }
 
 /// Shown when the server runs without a built front end, instead of a bare 404.

@@ -697,6 +697,32 @@ async fn hashed_assets_are_immutable_and_the_shell_is_revalidated() {
 }
 
 #[tokio::test]
+async fn another_builds_chunk_is_a_plain_uncached_404_not_a_page() {
+    let site = site().await;
+    let get = |path: &'static str| {
+        site.router
+            .clone()
+            .oneshot(Request::get(path).body(Body::empty()).unwrap())
+    };
+    // A page open since before a deploy asks for its own build's chunk, gone from this one.
+    let gone = get("/inkuru-comments-fedcba9876543210.wasm").await.unwrap();
+    assert_eq!(gone.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        gone.headers().get(header::CACHE_CONTROL).unwrap(),
+        "no-store"
+    );
+    let body = gone.into_body().collect().await.unwrap().to_bytes();
+    assert!(!String::from_utf8_lossy(&body).contains("<html"));
+    // A page whose address merely ends like a hash is still a page.
+    let page = get("/articles/no-such-story-0123456789abcdef")
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::NOT_FOUND);
+    let body = page.into_body().collect().await.unwrap().to_bytes();
+    assert!(String::from_utf8_lossy(&body).contains("<html"));
+}
+
+#[tokio::test]
 async fn answers_are_compressed_for_browsers_that_accept_it() {
     let site = site().await;
     let response = site

@@ -2,16 +2,18 @@
 //! saving, sharing and the comments. When the server already wrote the article into the page (the
 //! first page of a visit), only what comes after it is rendered (see `crate::prerender`).
 
-use inkuru_api::{paths, Article};
+use inkuru_api::{paths, Article, Slug};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError};
 use crate::app::{SiteBasics, SiteInfo};
-use crate::components::{AfterNextPaint, ArticleSkeleton, ErrorNotice, ShareControl};
+use crate::components::{AfterNextPaint, ArticleSkeleton, ErrorNotice};
+use crate::drafts;
+use crate::lazy;
 use crate::navigation::PageShown;
+use crate::outbox::Outbox;
 use crate::prerender;
-use crate::routes::comments::CommentsSection;
 use crate::routes::NotFound;
 use crate::saved::SaveButton;
 use crate::views::{ArticleHead, ArticleView};
@@ -77,15 +79,40 @@ fn whole_article(article: Article, site: SiteBasics) -> impl IntoView {
     }
 }
 
-/// Saving, sharing and the comments, a frame after the article has painted.
+/// Whether the reader has words for this article's comments waiting: a draft, or a comment the
+/// outbox has not delivered yet. Then the comments load at once, to show them.
+fn has_unsent_words(slug: &Slug) -> bool {
+    let draft = drafts::load(slug).is_some_and(|draft| !drafts::is_empty(&draft));
+    let unsent = use_context::<Outbox>()
+        .is_some_and(|outbox| !outbox.on_article(slug.clone()).get_untracked().is_empty());
+    draft || unsent
+}
+
+/// Saving, sharing and the comments, a frame after the article has painted; the comments when
+/// the reader nears them.
 fn after_article(article: Article) -> impl IntoView {
+    let (title, path) = (article.headline.clone(), paths::article_page(&article.slug));
+    let sharing = move || {
+        let (title, path) = (title.clone(), path.clone());
+        lazy::lazy_view(move || lazy::sharing(title.clone(), path.clone()))
+    };
+    let (slug, count, open) = (
+        article.slug.clone(),
+        article.comment_count,
+        article.comments_open,
+    );
+    let unsent = has_unsent_words(&slug);
+    let comments = move || {
+        let slug = slug.clone();
+        lazy::lazy_view(move || lazy::comments(slug.clone(), count, open))
+    };
     view! {
         <AfterNextPaint>
             <div class="article-actions">
                 <SaveButton article=article.clone()/>
-                <ShareControl title=article.headline.clone() path=paths::article_page(&article.slug)/>
+                {sharing.clone()}
             </div>
-            <CommentsSection slug=article.slug.clone() count=article.comment_count open_for_comments=article.comments_open/>
+            <lazy::WhenNear now=unsent render=comments.clone()/>
         </AfterNextPaint>
     }
 }

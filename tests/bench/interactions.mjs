@@ -34,7 +34,9 @@ const INIT = `
     WebAssembly[key] = async (...args) => {
       const result = await original.apply(WebAssembly, args);
       const exports = (result.instance ?? result).exports;
-      window.__wasmMemory = Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
+      // The first module exports the memory; the chunks (loaded later) import it and export none.
+      const memory = Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
+      if (memory) window.__wasmMemory = memory;
       return result;
     };
   }
@@ -56,7 +58,7 @@ async function appStarted(page) {
   await page.waitForFunction(() => document.querySelector('#site-header[data-live]'));
 }
 
-const samples = { open_article: [], open_comment_form: [], type_comment: [], submit_comment: [] };
+const samples = { open_article: [], share: [], open_comment_form: [], type_comment: [], submit_comment: [] };
 const articleVisibleMs = [];
 const openArticleBreakdowns = [];
 let memory = null;
@@ -83,6 +85,12 @@ for (let round = 0; round < ROUNDS; round++) {
     }));
   }
 
+  // Sharing: the Share button opens the list of networks (this browser has no share sheet).
+  samples.share.push(await measure(page, () => page.getByRole('button', { name: 'Share', exact: true }).click()));
+  await page.keyboard.press('Escape');
+  // The comments load as the reader nears them (src/lazy/near.rs): scroll there, as a reader does.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.locator('section.comments').waitFor();
   samples.open_comment_form.push(await measure(page, () => page.getByRole('button', { name: 'Leave your comment' }).click()));
   await page.getByLabel('Your name').fill('Bench Reader');
   await page.getByLabel('Your email').fill('bench@example.rw');

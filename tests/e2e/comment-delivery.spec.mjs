@@ -2,7 +2,7 @@
 // network or the server fails, and delivered exactly once when it can be; replies in place;
 // hostile text shown inert; the abuse rules refusing programs, not people.
 import { test, expect } from '@playwright/test';
-import { appStarted, expectNoAxeViolations, watchErrors } from './helpers.mjs';
+import { appStarted, expectNoAxeViolations, toComments, watchErrors } from './helpers.mjs';
 
 const ARTICLE = '/articles/lake-kivu-ferry-service-resumes';
 
@@ -14,6 +14,7 @@ async function fillForm(page, text, name = 'Aline Uwase') {
 
 async function openForm(page, path = ARTICLE) {
   await page.goto(path);
+  await toComments(page);
   await appStarted(page);
   await page.getByRole('button', { name: 'Leave your comment' }).click();
 }
@@ -72,6 +73,7 @@ test('posted while offline, delivered once the browser is back online, exactly o
   await expect(page.getByLabel('Your comment')).toHaveValue('');
   expect(new Set(posts.filter(Boolean)).size).toBe(1);
   await page.reload();
+  await toComments(page);
   await expect(page.locator('.comment').filter({ hasText: text })).toHaveCount(1);
 });
 
@@ -91,6 +93,7 @@ test('a comment left unsent is delivered on the next visit, from any page', asyn
   await next.goto('/');
   await delivered;
   await next.goto(ARTICLE);
+  await toComments(next);
   await expect(next.locator('.comment').filter({ hasText: text })).toHaveCount(1);
   await expect(next.locator('.comment').filter({ hasText: text })).not.toContainText('Not sent');
 });
@@ -154,6 +157,7 @@ test('Reply opens the form in place; the reply is shown nested under its comment
   const slug = 'rwandan-choir-sings-in-lyon';
   const first = await postAsAnotherReader(request, slug, `What a concert. ${Date.now()}`);
   await page.goto(`/articles/${slug}`);
+  await toComments(page);
   await appStarted(page);
   const parent = page.locator(`#comment-${first.id}`);
   const reply = parent.getByRole('button', { name: 'Reply to Bosco Habimana' });
@@ -183,6 +187,7 @@ test('Reply opens the form in place; the reply is shown nested under its comment
   await expect(nested).toBeVisible();
 
   await page.reload();
+  await toComments(page);
   await expect(page.locator(`#replies-${first.id}`).locator('.comment').filter({ hasText: text })).toHaveCount(1);
   expect(errors).toEqual([]);
 });
@@ -208,6 +213,7 @@ test('hostile text is shown as text: no script runs, no image loads, no javascri
     await expect(comment.locator('a[href^="javascript"]')).toHaveCount(0);
     expect(await page.evaluate(() => window.__pwned ?? 0)).toBe(0);
     if (render === 'app') await page.reload();
+    if (render === 'app') await toComments(page);
   }
   expect(errors).toEqual([]);
 });
@@ -241,6 +247,7 @@ test('a program filling the hidden field is refused at the comment, which stays'
 
 test('an article closed to comments says so and offers no form', async ({ page }) => {
   await page.goto('/articles/health-posts-add-weekend-hours');
+  await toComments(page);
   await appStarted(page);
   await expect(page.getByText('Comments are closed on this article.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Leave your comment' })).toHaveCount(0);

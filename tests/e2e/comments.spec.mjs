@@ -1,10 +1,12 @@
 // The comment panel and form: open and close, errors at their fields, posting without a reload.
 import { test, expect } from '@playwright/test';
+import { toComments } from './helpers.mjs';
 
 test('posting a valid comment shows it without a reload', async ({ page }) => {
   const refused = [];
   page.on('console', (m) => { if (m.text().includes('Content Security Policy')) refused.push(m.text()); });
   await page.goto('/articles/kigali-jazz-nights-return');
+  await toComments(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Jazz nights/);
   await page.evaluate(() => { window.__stillTheSamePage = true; });
 
@@ -33,6 +35,7 @@ test('posting a valid comment shows it without a reload', async ({ page }) => {
 
   // It was stored: a fresh load shows it too.
   await page.reload();
+  await toComments(page);
   await expect(page.locator('.comment').filter({ hasText: text })).toBeVisible();
 });
 
@@ -40,6 +43,7 @@ test('an empty name shows the error at the field and sends nothing', async ({ pa
   const posts = [];
   page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
   await page.goto('/articles/book-festival-record-crowds');
+  await toComments(page);
   await page.getByRole('button', { name: 'Leave your comment' }).click();
   await page.getByLabel('Your email').fill('reader@example.rw');
   await page.getByLabel('Your comment').fill('Where can I buy the books?');
@@ -66,6 +70,7 @@ test('errors the server finds are shown at their fields', async ({ page }) => {
     });
   });
   await page.goto('/articles/debut-novel-shortlisted');
+  await toComments(page);
   await page.getByRole('button', { name: 'Leave your comment' }).click();
   await page.getByLabel('Your name').fill('Eric');
   await page.getByLabel('Your email').fill('eric@example.rw');
@@ -78,6 +83,7 @@ test('errors the server finds are shown at their fields', async ({ page }) => {
 
 test('the panel closes with its button and with Escape, returning focus', async ({ page }) => {
   await page.goto('/articles/museum-reopens-after-renovation');
+  await toComments(page);
   const toggle = page.getByRole('button', { name: 'Leave your comment' });
   await toggle.click();
   await expect(page.getByLabel('Your name')).toBeVisible();
@@ -95,6 +101,7 @@ test('the panel closes with its button and with Escape, returning focus', async 
 
 test('a comment whose answer was lost, sent again, is stored once', async ({ page }) => {
   await page.goto('/articles/kigali-jazz-nights-return');
+  await toComments(page);
   await page.getByRole('button', { name: 'Leave your comment' }).click();
   const text = `Sent over a shaky line. ${Date.now()}`;
   await page.getByLabel('Your name').fill('Aline Uwase');
@@ -125,11 +132,13 @@ test('a comment whose answer was lost, sent again, is stored once', async ({ pag
   expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
   expect(keys[1]).toBe(keys[0]);
   await page.reload();
+  await toComments(page);
   await expect(page.locator('.comment').filter({ hasText: text })).toHaveCount(1);
 });
 
 test('a draft survives a reload and a trip elsewhere, and is cleared only once the comment is published', async ({ page }) => {
   await page.goto('/articles/kigali-jazz-nights-return');
+  await toComments(page);
   await page.getByRole('button', { name: 'Leave your comment' }).click();
   const text = `Half-written thoughts on the trio. ${Date.now()}`;
   await page.getByLabel('Your name').fill('Aline Uwase');
@@ -160,6 +169,7 @@ test('a draft survives a reload and a trip elsewhere, and is cleared only once t
   await page.getByRole('button', { name: 'Post comment' }).click();
   await expect(page.locator('.comment-status')).toContainText('published');
   await page.reload();
+  await toComments(page);
   await expect(page.locator('.comment').filter({ hasText: text })).toHaveCount(1);
   await page.getByRole('button', { name: 'Leave your comment' }).click();
   await expect(page.getByLabel('Your comment')).toHaveValue('');

@@ -29,3 +29,13 @@ export async function expectNoAxeViolations(page) {
   // Each violation names where it is, so a failure can be acted on without rerunning.
   expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) at ${v.nodes[0]?.target?.join(' ')}`)).toEqual([]);
 }
+
+/**
+ * Goes to the end of an article, as a reader heading for its comments does: the comments load as
+ * their place nears the screen (src/lazy/near.rs), and are there when this returns.
+ */
+export async function toComments(page) {
+  await page.locator('.article-actions').waitFor();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.locator('section.comments').waitFor();
+}

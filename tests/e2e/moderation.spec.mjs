@@ -2,7 +2,7 @@
 // settings say "moderated"): a held comment is shown to its author, marked, across reloads, and
 // to no one else.
 import { test, expect } from '@playwright/test';
-import { appStarted, expectNoAxeViolations, watchErrors } from './helpers.mjs';
+import { appStarted, expectNoAxeViolations, toComments, watchErrors } from './helpers.mjs';
 
 const SITE = process.env.MODERATED_URL;
 
@@ -11,6 +11,7 @@ test('a held comment is shown to its author as awaiting moderation, and to no on
   const errors = watchErrors(page);
   const article = `${SITE}/articles/kigali-opens-first-car-free-sunday-market`;
   await page.goto(article);
+  await toComments(page);
   await appStarted(page);
   const count = page.locator('.comment-count');
   const before = await count.textContent();
@@ -32,12 +33,14 @@ test('a held comment is shown to its author as awaiting moderation, and to no on
 
   // Across a reload: the browser sends back the token the server handed out.
   await page.reload();
+  await toComments(page);
   await expect(page.locator('.comment').filter({ hasText: text })).toContainText('Awaiting moderation');
 
   // Another reader sees nothing of it.
   const other = await browser.newContext();
   const stranger = await other.newPage();
   await stranger.goto(article);
+  await toComments(stranger);
   await appStarted(stranger);
   await expect(stranger.locator('.comments')).toBeVisible();
   await expect(stranger.locator('.comment-count')).toHaveText(before);

@@ -33,7 +33,7 @@ function describe(selectors) {
 // The page's own content: what the server wrote inside #prerendered, or what the app drew in <main>
 // (less what only the app draws: saving, sharing, the comments).
 const SERVER_CONTENT = ['#prerendered > *'];
-const APP_CONTENT = ['main > :not(#prerendered):not(.article-actions):not(.comments)'];
+const APP_CONTENT = ['main > :not(#prerendered):not(.article-actions):not(.comments):not(.lazy-anchor)'];
 
 /** The head tags a crawler reads, in a stable order. */
 function headTags() {

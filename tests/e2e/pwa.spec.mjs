@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, chromium } from '@playwright/test';
-import { appStarted, expectNoAxeViolations as expectNoAxe, watchErrors } from './helpers.mjs';
+import { appStarted, expectNoAxeViolations as expectNoAxe, toComments, watchErrors } from './helpers.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -59,6 +59,7 @@ test('an article read online opens offline after a cold reload, with its picture
   await page.goto('/articles/rwandan-chefs-win-in-brussels');
   await appStarted(page);
   const headline = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
+  await toComments(page);
   await expect(page.locator('.comments')).toBeVisible();
   await expect(page.locator('.article-hero img, .article img').first()).toBeVisible();
   await context.setOffline(true);
@@ -68,6 +69,7 @@ test('an article read online opens offline after a cold reload, with its picture
   await expect(page.locator('.offline-notice')).toContainText('You are offline');
   const picture = page.locator('.article img').first();
   await expect.poll(() => picture.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await toComments(page);
   await expect(page.getByRole('button', { name: 'Leave your comment' })).toBeVisible();
   await context.setOffline(false);
   await expect(page.locator('.offline-notice')).toBeEmpty();

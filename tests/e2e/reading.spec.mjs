@@ -1,7 +1,7 @@
 // Reading journeys: the front page, the section navigation, an article, deep links, not found, and
 // an API that is down.
 import { test, expect } from '@playwright/test';
-import { appStarted, expectNoAxeViolations, watchErrors } from './helpers.mjs';
+import { appStarted, expectNoAxeViolations, toComments, watchErrors } from './helpers.mjs';
 
 test('home → section navigation → article, all client-side', async ({ page }) => {
   const errors = watchErrors(page);
@@ -92,6 +92,7 @@ test('an API that is down shows a message and Retry, never a blank page', async 
   await alert.getByRole('button', { name: 'Retry' }).click();
   // The retry reached the API: the notice is gone, the comments below the article are there.
   await expect(alert).toHaveCount(0);
+  await toComments(page);
   await expect(page.getByRole('heading', { name: /^Comments/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Late header/);
 });
@@ -130,6 +131,7 @@ test('an article URL shows the article before the app starts, and the app keeps 
   const errors = watchErrors(page);
   await page.unroute(/\.wasm$/);
   await page.reload();
+  await toComments(page);
   await expect(page.getByRole('heading', { name: /^Comments/ })).toBeVisible();
   await expect(page.locator('#prerendered #article-headline')).toHaveCount(1);
   await expect(page.locator('h1')).toHaveCount(1);
@@ -144,6 +146,7 @@ test('an article URL shows the article before the app starts, and the app keeps 
   await page.goBack();
   await expect(headline).toHaveText('Two Rwandan chefs take top prize at a Brussels food festival');
   await expect(page.locator('h1')).toHaveCount(1);
+  await toComments(page);
   await expect(page.getByRole('heading', { name: /^Comments/ })).toBeVisible();
   expect(errors).toEqual([]);
 });
@@ -328,8 +331,10 @@ test('leaving a page cancels what it was still loading, and the next page is not
   page.on('requestfailed', (request) => {
     if (request.url().includes('/api/articles/')) aborted.push(request.failure()?.errorText ?? '');
   });
+  const asked = page.waitForRequest('**/api/articles/*');
   await page.locator('.card h2 a').first().click();
   await expect(page).toHaveURL(/\/articles\//);
+  await asked;
   // The reader gives up and goes to another section before it arrives.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sport' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sport');

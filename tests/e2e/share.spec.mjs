@@ -2,7 +2,7 @@
 // page's address and title, encoded; Copy link copies; the native sheet is used where there is
 // one; nothing goes to another host until the reader follows a link.
 import { test, expect } from '@playwright/test';
-import { appStarted, expectNoAxeViolations, watchErrors } from './helpers.mjs';
+import { appStarted, expectNoAxeViolations, toComments, watchErrors } from './helpers.mjs';
 
 const SLUG = 'rwandan-chefs-win-in-brussels';
 
@@ -98,6 +98,7 @@ test('a whole journey asks no host but the site itself', async ({ page, baseURL 
   await appStarted(page);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Culture' }).click();
   await page.locator('.card a').first().click();
+  await toComments(page);
   await expect(page.locator('.comments')).toBeVisible();
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   await page.getByRole('button', { name: 'Leave your comment' }).click();

@@ -12,6 +12,7 @@ mod server;
 mod service_worker;
 mod setup;
 mod sizes;
+mod split;
 mod test;
 mod wasm_profile;
 
@@ -27,8 +28,9 @@ cargo xtask <command>
   bench report          write BENCHMARKS.md again from benchmarks.json (no measuring)
   setup                 install the pinned tools (tools.toml); run by serve and test
   dev                   trunk serve with live reload on :3000, the API server on :8080
-  post-build DIR        Trunk's post-build hook: inline the component styles into DIR/index.html,
-                        then write brotli and gzip copies of the built files
+  post-build DIR        Trunk's post-build hook: split the wasm into its first module and chunks,
+                        inline the component styles into DIR/index.html, fill in the service
+                        worker's precache list, write brotli and gzip copies of the built files
 ";
 
 fn main() -> ExitCode {
@@ -41,9 +43,11 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         Some("post-build") => {
             let dir = std::path::Path::new(args.get(1).map_or("", String::as_str));
-            // Styles first (they change index.html), then the worker's precache list (it hashes
-            // the final files), then the compressed copies of it all.
-            inline_styles::run(&args[1..])
+            // The wasm split first (it replaces Trunk's JS and wasm), then the styles (they
+            // change index.html), then the worker's precache list (it hashes the final files),
+            // then the compressed copies of it all.
+            split::run(dir)
+                .and_then(|()| inline_styles::run(&args[1..]))
                 .and_then(|()| service_worker::run(dir))
                 .and_then(|()| precompress::run(dir))
         }

@@ -15,7 +15,8 @@ use crate::setup;
 /// hook unsets it again for `cargo xtask post-build`); `setup` installs rust-src. A panic in the
 /// release wasm is then a trap with no message; debug builds (`cargo xtask dev`, the wasm tests)
 /// keep the messages. The flags are the wasm target's own, so a RUSTFLAGS in the environment
-/// would replace them.
+/// would replace them; they replace .cargo/config.toml's too, so they repeat `--emit-relocs`,
+/// which the post-build split needs.
 pub fn build_spa_release() -> Result<PathBuf, String> {
     execute(
         command("trunk")
@@ -24,7 +25,7 @@ pub fn build_spa_release() -> Result<PathBuf, String> {
             .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
             .env(
                 "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-                "-Zunstable-options -Cpanic=immediate-abort",
+                "-Zunstable-options -Cpanic=immediate-abort -Clink-args=--emit-relocs",
             ),
     )?;
     Ok(root().join("dist"))

@@ -124,6 +124,9 @@ fn lint() -> Counts {
         "inkuru",
         "--target",
         "wasm32-unknown-unknown",
+        // As Trunk builds it: with the split points (native clippy sees them without).
+        "--features",
+        "split",
         "--all-targets",
         "--",
         "-D",
@@ -185,7 +188,12 @@ fn end_to_end() -> Result<Counts, String> {
     let binary = root.join("target/debug/inkuru-server");
     let server = server::start_with(&binary, &dist, &work, GENEROUS_WRITES)?;
     let moderated = moderated_server(&binary, &dist, &root.join("target/e2e-moderated"))?;
-    let result = playwright(&root, server.port, moderated.port, &work);
+    let mut playwright = playwright(&root, server.port, moderated.port);
+    // deploy.spec.mjs runs a server of its own, to deploy a new build under an open page.
+    playwright
+        .env("INKURU_SERVER", &binary)
+        .env("INKURU_DIST", &dist);
+    let result = run_playwright(playwright, &work.join("results.json"));
     if result.is_err() {
         println!("server log: {}", server.log.display());
     }
@@ -243,20 +251,27 @@ fn article_page_html_brotli(dist: &Path) -> Result<u64, String> {
     sizes::brotli_len(&file)
 }
 
-fn playwright(root: &Path, port: u16, moderated_port: u16, work: &Path) -> Result<Counts, String> {
-    let report = work.join("results.json");
-    let status = command(&root.join("node_modules/.bin/playwright").to_string_lossy())
+/// The Playwright command for the e2e layer, against the two servers on these ports.
+fn playwright(root: &Path, port: u16, moderated_port: u16) -> Command {
+    let mut command = command(&root.join("node_modules/.bin/playwright").to_string_lossy());
+    command
         .args(["test", "--config", "tests/e2e/playwright.config.mjs"])
         .env("BASE_URL", format!("http://127.0.0.1:{port}"))
         .env(
             "MODERATED_URL",
             format!("http://127.0.0.1:{moderated_port}"),
-        )
-        .env("PLAYWRIGHT_JSON", &report)
+        );
+    command
+}
+
+/// Runs Playwright, counting its tests from the JSON report it writes to `report`.
+fn run_playwright(mut command: Command, report: &Path) -> Result<Counts, String> {
+    let status = command
+        .env("PLAYWRIGHT_JSON", report)
         .stdin(Stdio::null())
         .status()
         .map_err(|e| format!("could not start playwright: {e}"))?;
-    let text = std::fs::read_to_string(&report)
+    let text = std::fs::read_to_string(report)
         .map_err(|e| format!("no Playwright report ({status}): {e}"))?;
     let mut counts = parse_playwright(&text).ok_or("the Playwright report has no stats")?;
     if !status.success() && counts.failed == 0 {

@@ -83,9 +83,56 @@ pub fn section_page(section_path: &str) -> String {
     format!("/{}", section_path.trim_matches('/'))
 }
 
+/// Which reader page a path (without its query) shows. The one rule for it: the server picks the
+/// page it writes with it, the app the code it fetches for a link; the app's router
+/// (src/app.rs) declares its routes in the same order, first match winning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageKind<'a> {
+    /// `/`
+    Front,
+    /// `/articles/{slug}`, the slug as written (not yet checked).
+    Article(&'a str),
+    /// `/search`
+    Search,
+    /// `/saved`
+    Saved,
+    /// Any other path: a section's (`news/all-around`), or nothing.
+    Section(&'a str),
+}
+
+pub fn page_kind(path: &str) -> PageKind<'_> {
+    let path = path.trim_matches('/');
+    if let Some(slug) = path.strip_prefix("articles/") {
+        return PageKind::Article(slug);
+    }
+    match path {
+        "" => PageKind::Front,
+        "search" => PageKind::Search,
+        "saved" => PageKind::Saved,
+        section => PageKind::Section(section),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_name_their_pages() {
+        assert_eq!(page_kind("/"), PageKind::Front);
+        assert_eq!(page_kind(""), PageKind::Front);
+        assert_eq!(
+            page_kind("/articles/out-of-rwanda"),
+            PageKind::Article("out-of-rwanda")
+        );
+        assert_eq!(page_kind("/search"), PageKind::Search);
+        assert_eq!(page_kind("/saved/"), PageKind::Saved);
+        assert_eq!(
+            page_kind("/news/all-around"),
+            PageKind::Section("news/all-around")
+        );
+        assert_eq!(page_kind("/savedx"), PageKind::Section("savedx"));
+    }
 
     #[test]
     fn paths_are_stable() {

@@ -1,0 +1,76 @@
+//! Fetching page chunks before the reader asks for them, so moving to another page never waits
+//! for code: the likely pages once the browser is idle after the first view, and the page a link
+//! leads to as soon as the pointer rests on it or it gets keyboard focus. A preload fetches and
+//! starts a chunk without drawing anything; one that fails is fetched again when it is needed.
+
+use inkuru_api::paths::{page_kind, PageKind};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos::wasm_bindgen::{closure::Closure, JsCast};
+
+use super::split_points as chunk;
+
+/// The pages a reader most often goes to next, fetched in this order when the browser is idle.
+fn preload_likely_pages() {
+    spawn_local(async {
+        let _ = chunk::preload_article_page().await;
+        let _ = chunk::preload_section_page().await;
+        let _ = chunk::preload_home_page().await;
+    });
+}
+
+/// The chunk of the page at a same-site `path` (the contract's one rule for which page a path
+/// shows, `inkuru_api::paths::page_kind`).
+fn preload_page_at(path: &str) {
+    match page_kind(path) {
+        PageKind::Article(_) => spawn_local(async {
+            let _ = chunk::preload_article_page().await;
+        }),
+        PageKind::Search => spawn_local(async {
+            let _ = chunk::preload_search_page().await;
+        }),
+        PageKind::Saved => spawn_local(async {
+            let _ = chunk::preload_saved_page().await;
+        }),
+        PageKind::Front => spawn_local(async {
+            let _ = chunk::preload_home_page().await;
+        }),
+        PageKind::Section(_) => spawn_local(async {
+            let _ = chunk::preload_section_page().await;
+        }),
+    }
+}
+
+/// The same-site path a hovered or focused element links to, if it is an app link.
+fn link_path(event: &web_sys::Event) -> Option<String> {
+    let link = event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .ok()?;
+    let same_site = link.origin() == window().location().origin().ok()?;
+    (same_site && link.target().is_empty()).then(|| link.pathname())
+}
+
+/// Starts prefetching: links on hover and focus from now on, the likely pages once idle. Call once.
+pub fn start() {
+    let on_intent = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+        if let Some(path) = link_path(&event) {
+            preload_page_at(&path);
+        }
+    });
+    for kind in ["pointerover", "focusin"] {
+        let _ =
+            document().add_event_listener_with_callback(kind, on_intent.as_ref().unchecked_ref());
+    }
+    on_intent.forget();
+    let idle = Closure::once_into_js(preload_likely_pages);
+    let window = window();
+    if window.request_idle_callback(idle.unchecked_ref()).is_err() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(idle.unchecked_ref(), 2_000);
+    }
+}

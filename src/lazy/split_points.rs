@@ -1,0 +1,81 @@
+//! The split points: each function here, and all the code only it reaches, is a chunk of its own
+//! in the built app, fetched on its first call (`wasm_split`, the macro behind Leptos's `#[lazy]`,
+//! with `fallible`: a chunk that cannot be fetched is an `Err`, not a crash). Natively (the server,
+//! the tests) they are ordinary functions. Each has a `preload_…` twin that fetches and starts the
+//! chunk without drawing anything (`super::prefetch`).
+//!
+//! What goes here is what the first module does not need: every page (the router and the frame
+//! stay in it), and within the article page its comments and sharing.
+
+use inkuru_api::Slug;
+use leptos::prelude::*;
+
+use super::{ChunkMissing, Loaded};
+use crate::components::ShareControl;
+use crate::routes::comments::CommentsSection;
+use crate::routes::{ArticlePage, HomePage, SavedPage, SearchPage, SectionPage};
+
+/// Declares one split point: `$name(args) -> Loaded` drawing `$view`, with its preload twin.
+/// Only a build with the `split` feature (Trunk's, index.html) has the split: that build must be
+/// split before it runs (the post-build hook does it), so the wasm tests, which are not, get the
+/// same functions as plain `async fn`s.
+macro_rules! split_point {
+    ($(#[$doc:meta])* $name:ident / $preload:ident ($($arg:ident: $ty:ty),*) => $view:expr) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split(
+            $name,
+            fallible,
+            wasm_split_path = ::leptos::wasm_split,
+            preload(#[doc = "Fetches and starts the chunk without drawing anything."] $preload)
+        )]
+        pub fn $name($($arg: $ty),*) -> Loaded {
+            Ok($view.into_any())
+        }
+
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> Loaded {
+            Ok($view.into_any())
+        }
+
+        /// Nothing to fetch: this build is one module.
+        #[cfg(not(feature = "split"))]
+        pub async fn $preload() -> Result<(), leptos::wasm_split::SplitLoaderError> {
+            Ok(())
+        }
+    };
+}
+
+split_point!(
+    /// The front page.
+    home_page / preload_home_page () => view! { <HomePage/> }
+);
+split_point!(
+    /// A section's page (any path no other route takes).
+    section_page / preload_section_page () => view! { <SectionPage/> }
+);
+split_point!(
+    /// An article's page, without its comments and sharing (chunks of their own).
+    article_page / preload_article_page () => view! { <ArticlePage/> }
+);
+split_point!(
+    /// The search page with its results.
+    search_page / preload_search_page () => view! { <SearchPage/> }
+);
+split_point!(
+    /// The reader's Saved articles.
+    saved_page / preload_saved_page () => view! { <SavedPage/> }
+);
+split_point!(
+    /// An article's comments: the threads, the form, replies, moderation marks.
+    comments / preload_comments (slug: Slug, count: u32, open_for_comments: bool) =>
+        view! { <CommentsSection slug count open_for_comments/> }
+);
+split_point!(
+    /// Share and Copy link for a page.
+    sharing / preload_sharing (title: String, path: String) => view! { <ShareControl title path/> }
+);
+
+// `ChunkMissing` converts the loader's error (the macro's `?`).
+const _: fn(leptos::wasm_split::SplitLoaderError) -> ChunkMissing = ChunkMissing::from;
