@@ -5,6 +5,11 @@
 //! visit; one the server refused for a reason the reader must act on (too many comments, closed)
 //! waits for them to retry, edit or discard it. Each entry keeps its submission key, so however
 //! often it is sent, the server stores it once.
+//!
+//! The app holds an `Outbox` from the start (`Outbox::provide`, cheap: two empty lists); the
+//! machinery that restores, stores and sends (`Outbox::start`) is code the first module does not
+//! carry: the app starts it from its own chunk when the browser holds comments from an earlier
+//! visit (`crate::lazy::start_outbox`), and the comments start it when they load.
 
 use std::time::Duration;
 
@@ -73,23 +78,51 @@ fn same_words(a: &NewComment, b: &NewComment) -> bool {
 pub struct Outbox {
     entries: RwSignal<Vec<Outgoing>>,
     delivered: RwSignal<Vec<(Slug, Comment)>>,
+    started: RwSignal<bool>,
+    /// The app's own reactive owner: what `start` sets up lives as long as the app, wherever it
+    /// is started from.
+    owner: StoredValue<Owner>,
 }
 
 impl Outbox {
+    /// An outbox for the app, in context, not started yet.
+    pub fn provide() -> Outbox {
+        let outbox = Outbox {
+            entries: RwSignal::new(Vec::new()),
+            delivered: RwSignal::new(Vec::new()),
+            started: RwSignal::new(false),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+        };
+        provide_context(outbox);
+        outbox
+    }
+
+    /// Whether this browser holds comments an earlier visit could not deliver.
+    pub fn holds_comments() -> bool {
+        storage::get(KEY).is_some()
+    }
+
     /// Loads what a previous visit left (anything that was on its way is now waiting), keeps
     /// every change in storage, sends what waits, and sends it again whenever the browser comes
-    /// back online and every `RETRY_EVERY`.
-    pub fn provide() -> Outbox {
+    /// back online and every `RETRY_EVERY`. Once; later calls change nothing.
+    pub fn start(self) {
+        if self.started.get_untracked() {
+            return;
+        }
+        self.started.set(true);
+        let owner = self.owner.get_value();
+        owner.with(|| self.run());
+    }
+
+    fn run(self) {
         let mut saved: Vec<Outgoing> = storage::get_json(KEY).unwrap_or_default();
         for entry in &mut saved {
             if entry.delivery == Delivery::Sending {
                 entry.delivery = Delivery::Waiting;
             }
         }
-        let outbox = Outbox {
-            entries: RwSignal::new(saved),
-            delivered: RwSignal::new(Vec::new()),
-        };
+        let outbox = self;
+        outbox.entries.update(|entries| entries.extend(saved));
         Effect::new(move || {
             outbox.entries.with(|entries| {
                 if entries.is_empty() {
@@ -105,8 +138,6 @@ impl Outbox {
             on_cleanup(move || timer.clear());
         }
         outbox.retry_waiting();
-        provide_context(outbox);
-        outbox
     }
 
     /// The comments for `slug` still in the outbox, in the order they were sent.
@@ -133,6 +164,7 @@ impl Outbox {
     /// Sends `comment` on `slug`: the same words already in the outbox are the same submission
     /// (same key, so never a second copy); otherwise a new entry.
     pub async fn send(self, slug: Slug, comment: NewComment) -> Outcome {
+        self.start();
         let existing = self.entries.with_untracked(|entries| {
             entries
                 .iter()

@@ -11,16 +11,22 @@ const AHEAD: &str = "0px 0px 100% 0px";
 
 #[component]
 pub fn WhenNear<V>(
-    /// Draw at once, without waiting (the reader has a draft or an unsent comment here).
-    #[prop(optional)]
-    now: bool,
+    /// Draw at once, without waiting, as soon as this is true (the reader has a draft or an
+    /// unsent comment here).
+    #[prop(optional, into)]
+    now: Signal<bool>,
     /// What to draw there.
     render: impl Fn() -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
     V: IntoView + 'static,
 {
-    let near = RwSignal::new(now);
+    let near = RwSignal::new(now.get_untracked());
+    Effect::new(move |_| {
+        if now.get() {
+            near.set(true);
+        }
+    });
     let anchor = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(anchor) = anchor.get() {

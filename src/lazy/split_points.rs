@@ -5,13 +5,14 @@
 //! chunk without drawing anything (`super::prefetch`).
 //!
 //! What goes here is what the first module does not need: every page (the router and the frame
-//! stay in it), and within the article page its comments and sharing.
+//! stay in it), within the article page its comments and sharing, and the outbox's machinery.
 
 use inkuru_api::Slug;
 use leptos::prelude::*;
 
 use super::{ChunkMissing, Loaded};
 use crate::components::ShareControl;
+use crate::outbox::Outbox;
 use crate::routes::comments::CommentsSection;
 use crate::routes::{ArticlePage, HomePage, SavedPage, SearchPage, SectionPage};
 
@@ -76,6 +77,27 @@ split_point!(
     /// Share and Copy link for a page.
     sharing / preload_sharing (title: String, path: String) => view! { <ShareControl title path/> }
 );
+
+/// Starts the outbox (`Outbox::start`) from its own chunk: a visit that finds comments waiting
+/// in the browser sends them from whatever page it opens. A chunk that cannot be fetched leaves
+/// them waiting for the next page or the comments.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(outbox, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn start_outbox_in_chunk(outbox: Outbox) -> Result<(), ChunkMissing> {
+    outbox.start();
+    Ok(())
+}
+
+#[cfg(not(feature = "split"))]
+async fn start_outbox_in_chunk(outbox: Outbox) -> Result<(), ChunkMissing> {
+    outbox.start();
+    Ok(())
+}
+
+/// See `start_outbox_in_chunk`.
+pub async fn start_outbox(outbox: Outbox) {
+    let _ = start_outbox_in_chunk(outbox).await;
+}
 
 // `ChunkMissing` converts the loader's error (the macro's `?`).
 const _: fn(leptos::wasm_split::SplitLoaderError) -> ChunkMissing = ChunkMissing::from;

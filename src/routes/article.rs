@@ -80,12 +80,12 @@ fn whole_article(article: Article, site: SiteBasics) -> impl IntoView {
 }
 
 /// Whether the reader has words for this article's comments waiting: a draft, or a comment the
-/// outbox has not delivered yet. Then the comments load at once, to show them.
-fn has_unsent_words(slug: &Slug) -> bool {
+/// outbox has not delivered yet (once the outbox has read what the browser holds). Then the
+/// comments load at once, to show them.
+fn has_unsent_words(slug: &Slug) -> Signal<bool> {
     let draft = drafts::load(slug).is_some_and(|draft| !drafts::is_empty(&draft));
-    let unsent = use_context::<Outbox>()
-        .is_some_and(|outbox| !outbox.on_article(slug.clone()).get_untracked().is_empty());
-    draft || unsent
+    let unsent = use_context::<Outbox>().map(|outbox| outbox.on_article(slug.clone()));
+    Signal::derive(move || draft || unsent.is_some_and(|unsent| !unsent.with(Vec::is_empty)))
 }
 
 /// Saving, sharing and the comments, a frame after the article has painted; the comments when

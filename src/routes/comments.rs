@@ -70,6 +70,7 @@ pub fn CommentsSection(
     open_for_comments: bool,
 ) -> impl IntoView {
     let outbox = use_context::<Outbox>().unwrap_or_else(Outbox::provide);
+    outbox.start();
     let loaded = LocalResource::new({
         let slug = slug.clone();
         move || {

@@ -22,7 +22,7 @@ const INIT = `
   window.__events = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.interactionId) window.__events.push({
-      name: e.name, duration: e.duration, id: e.interactionId,
+      name: e.name, duration: e.duration, id: e.interactionId, start: e.startTime,
       // Where the time went: waiting for the main thread, the app's handlers, rendering the frame.
       input_delay: e.processingStart - e.startTime,
       processing: e.processingEnd - e.processingStart,
@@ -42,12 +42,17 @@ const INIT = `
   }
 `;
 
-/** Runs `action` and returns the longest Event Timing duration it caused (or the floor). */
+/**
+ * Runs `action` and returns the longest Event Timing duration it caused (or the floor). Only
+ * events that began with the action count: Chromium reports an entry when its interaction ends,
+ * so an earlier one can arrive during this action (Playwright typing a capital letter leaves its
+ * Shift interaction open until the next key, and its entry then lasts seconds).
+ */
 async function measure(page, action, breakdowns) {
-  await page.evaluate(() => { window.__events = []; });
+  const since = await page.evaluate(() => { window.__events = []; return performance.now(); });
   await action();
   await page.waitForTimeout(300); // let the next paint happen and the observer report
-  const events = await page.evaluate(() => window.__events);
+  const events = (await page.evaluate(() => window.__events)).filter((e) => e.start >= since);
   const longest = events.reduce((a, b) => (b.duration > (a?.duration ?? 0) ? b : a), null);
   if (breakdowns && longest) breakdowns.push(longest);
   return Math.max(FLOOR_MS, ...events.map((e) => e.duration));

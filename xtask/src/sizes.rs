@@ -14,8 +14,9 @@ use std::process::Command;
 /// 236,000 until "All sections" and cancelled requests; 240,000 until drafts and links in comments;
 /// 244,000 until the outbox and threads (+31.5 KB); 276,000 until sharing (+13.5 KB); 290,000 until
 /// the Saved page (+9.5 KB); 300,000 until every head tag (+5.9 KB); 306,000 until immediate-abort
-/// panics (−15.2 KB: 289.5 KB); 292,000 until the split into chunks (first module 174 KB).
-pub const FIRST_MODULE_BROTLI_BUDGET: u64 = 176_000;
+/// panics (−15.2 KB: 289.5 KB); 292,000 until the split into chunks (first module 174.5 KB);
+/// 176,000 until the outbox's machinery became a chunk too (−11.2 KB).
+pub const FIRST_MODULE_BROTLI_BUDGET: u64 = 165_000;
 /// Most each chunk may weigh, brotli-compressed, by split point (the chunk's name,
 /// `inkuru-<split point>-<hash>.wasm`). A split point with no line here fails the budgets: a new
 /// chunk gets its budget when it is made.
@@ -27,15 +28,18 @@ pub const CHUNK_BROTLI_BUDGETS: &[(&str, u64)] = &[
     ("saved_page", 11_000),
     ("comments", 68_500),
     ("sharing", 14_500),
+    // Starts the outbox; its code is shared with the comments (a shared chunk).
+    ("outbox", 1_000),
 ];
 /// Most the chunks of code several split points share (`inkuru-chunk_N-<hash>.wasm`, made by the
-/// splitter) may weigh together, brotli-compressed.
-pub const SHARED_CHUNKS_BROTLI_BUDGET: u64 = 52_500;
+/// splitter) may weigh together, brotli-compressed (52,500 until the outbox's machinery, which the
+/// outbox's and the comments' chunks share, left the first module).
+pub const SHARED_CHUNKS_BROTLI_BUDGET: u64 = 71_500;
 /// Most the first view's own files (HTML, JS glue and chunk loader, CSS, first module) may weigh,
 /// brotli-compressed (256,000 until the comment work above, 289,000 until sharing, 303,000 until
 /// the Saved page, 314,000 until the head tags, 320,000 until immediate-abort panics, 306,000
-/// until the split).
-pub const FIRST_VIEW_BROTLI_BUDGET: u64 = 193_000;
+/// until the split, 193,000 until the outbox became a chunk).
+pub const FIRST_VIEW_BROTLI_BUDGET: u64 = 182_000;
 /// Most an article page's HTML as served (shell, server-written article, embedded API answers) may
 /// weigh, brotli-compressed: about what the first round trip of a new connection can carry, so
 /// the article can paint after one round trip.

@@ -6,7 +6,8 @@
 //! the linker kept for it (`--emit-relocs`, .cargo/config.toml). So this redoes the pipeline from
 //! the cargo output: split (wasm_split_cli_support, the library cargo-leptos splits with), then
 //! wasm-bindgen with lld's exports kept (the chunks link against them), then wasm-opt on every
-//! module in release builds. The results replace Trunk's staged `.js` / `_bg.wasm` under the names
+//! module in release builds (not when `INKURU_PROFILE_NAMES` is set: a build for a CPU profile
+//! keeps the functions' names). The results replace Trunk's staged `.js` / `_bg.wasm` under the names
 //! Trunk gave them; each chunk and the chunk loader get a name with a hash of their content, so a
 //! name always means the same bytes (and the server marks them immutable).
 
@@ -29,6 +30,8 @@ const LOADER_LINK_NAME: &str = "./__wasm_split.js";
 
 pub fn run(staging: &Path) -> Result<(), String> {
     let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
+    // A release build for profiling keeps the functions' names: no wasm-opt (which strips them).
+    let optimised = release && std::env::var_os("INKURU_PROFILE_NAMES").is_none();
     let base = trunk_base_name(staging)?;
     let target_dir = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
@@ -46,7 +49,7 @@ pub fn run(staging: &Path) -> Result<(), String> {
     let chunks = split(&cargo_wasm, &work, &base)?;
     bindgen(&work, &base)?;
     let main_wasm = work.join("bindgen").join(format!("{base}_bg.wasm"));
-    if release {
+    if optimised {
         for module in chunks.iter().chain(std::iter::once(&main_wasm)) {
             optimise(module)?;
         }
