@@ -20,7 +20,7 @@ use crate::components::{AfterNextPaint, SectionNav};
 use crate::lazy::{self, lazy_view};
 use crate::routes::NotFoundPage;
 use crate::views::frame::{SITE_NAME, TAGLINE};
-use crate::views::head::page_title;
+use crate::views::head::{page_of_title, page_title};
 use crate::views::{SectionNavPlaceholder, SiteFooter, SiteHeader};
 
 /// The section tree, loaded once for the header and the section pages.
@@ -75,7 +75,10 @@ impl Default for SiteBasics {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(browser_origin());
-    crate::navigation::watch();
+    // Until a page names itself (its chunk and data are here), the title stays what it was: the
+    // server's, then the page the reader left.
+    let held_title = RwSignal::new(page_of_title(&document().title()));
+    crate::navigation::watch(held_title);
     let sections = LocalResource::new(api::sections::tree);
     provide_context(SiteSections(sections));
     provide_context(SiteInfo(LocalResource::new(api::site::settings)));
@@ -88,7 +91,7 @@ pub fn App() -> impl IntoView {
     // Other pages' code is fetched ahead of the reader, once this page is up (crate::lazy).
     Effect::new(|_| lazy::prefetch::start());
     view! {
-        <Title formatter=page_title/>
+        <Title formatter=page_title text=move || held_title.get()/>
         <lazy::ReloadedNotice/>
         <Router>
             // The header too goes live a frame later, in a task of its own: the server's copy is

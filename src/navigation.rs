@@ -65,15 +65,19 @@ fn follows_link_in_app(event: &web_sys::Event) -> bool {
     })
 }
 
-/// Listens for the ways a reader leaves a page inside the app. Call once.
-pub fn watch() {
+/// Listens for the ways a reader leaves a page inside the app. Call once. `held_title` is set to
+/// the page part of the title shown when the reader leaves a page: the app shows it until the next
+/// page names itself (`crate::app::App`), so the title never goes blank between two pages.
+pub fn watch(held_title: RwSignal<String>) {
+    let hold_title = move || held_title.set(crate::views::head::page_of_title(&document().title()));
     // The app restores positions itself, once the page it returns to has content to scroll.
     if let Ok(history) = window().history() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
     // Capture phase: runs before the router handles the click and scrolls the next page to the top.
-    let leaving = |event: web_sys::Event| {
+    let leaving = move |event: web_sys::Event| {
         if event.type_() == "submit" || follows_link_in_app(&event) {
+            hold_title();
             NAVIGATED.with(|n| n.set(true));
             remember_scroll();
             crate::api::cancel_page_requests();
@@ -90,7 +94,8 @@ pub fn watch() {
         handler.forget();
     }
     // Back and Forward: the page left is remembered as it stood before the history moved.
-    let _ = window_event_listener(leptos::ev::popstate, |_| {
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        hold_title();
         crate::api::cancel_page_requests();
         NAVIGATED.with(|n| n.set(true));
         FROM_HISTORY.with(|h| h.set(true));

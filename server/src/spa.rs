@@ -78,7 +78,8 @@ pub async fn not_built() -> impl IntoResponse {
     )
 }
 
-/// Trunk names built files with a content hash (`inkuru-0123456789abcdef_bg.wasm`): such a name never
+/// Trunk names built files with a content hash (`inkuru-0123456789abcdef_bg.wasm`), and the split
+/// names chunks so too (`inkuru-comments-0123456789abcdef.wasm`): such a name never
 /// changes content, so browsers may keep it for a year without asking again.
 pub fn is_hashed_asset(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
@@ -87,8 +88,11 @@ pub fn is_hashed_asset(path: &str) -> bool {
         .next()
         .unwrap_or(name)
         .trim_end_matches("_bg");
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    // Trunk writes its 64-bit hash without leading zeros (`inkuru-87bb2efd4f117da.js` is one in
+    // sixteen builds); fewer than 12 digits is one build in 65,536 and not worth a false match.
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 /// Caching for the SPA's files: hashed assets are immutable; everything else (index.html, for every
@@ -118,6 +122,8 @@ mod tests {
     fn recognises_trunk_hashed_names() {
         assert!(is_hashed_asset("/inkuru-f81fecb0778e34d0_bg.wasm"));
         assert!(is_hashed_asset("/inkuru-f81fecb0778e34d0.js"));
+        assert!(is_hashed_asset("/inkuru-87bb2efd4f117da_bg.wasm"));
+        assert!(!is_hashed_asset("/news/2026"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/stylers.css"));
         assert!(!is_hashed_asset("/news/all-around/out-of-rwanda"));

@@ -23,6 +23,15 @@ pub fn page_title(page: String) -> String {
     }
 }
 
+/// The page's own part of a title `page_title` made (`Sport · Inkuru` → `Sport`, `Inkuru` → ``).
+pub fn page_of_title(title: &str) -> String {
+    if title == SITE_NAME {
+        return String::new();
+    }
+    let suffix = format!(" · {SITE_NAME}");
+    title.strip_suffix(&suffix).unwrap_or(title).to_owned()
+}
+
 /// An article page's head.
 #[component]
 pub fn ArticleHead(article: Article, #[prop(into)] site_name: String) -> impl IntoView {
@@ -209,4 +218,16 @@ pub fn SearchHead(#[prop(into)] query: String) -> impl IntoView {
 #[component]
 pub fn SavedHead() -> impl IntoView {
     view! { <Title text="Saved articles"/> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_gives_back_its_page() {
+        for page in ["", "Sport", "Two chefs · a prize"] {
+            assert_eq!(page_of_title(&page_title(page.to_owned())), page);
+        }
+    }
 }

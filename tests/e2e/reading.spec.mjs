@@ -65,6 +65,35 @@ test('the front page and a section page pass axe', async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
+test("the title stays the page's own while the next page's code and data are on their way", async ({ page }) => {
+  // The section page's code never arrives: the app starts, and the server's title stays.
+  await page.route(/inkuru-section_page-[0-9a-f]{16}\.wasm$/, () => {});
+  await page.goto('/news');
+  await appStarted(page);
+  await expect(page).toHaveTitle('News · Inkuru');
+  await page.unroute(/inkuru-section_page-[0-9a-f]{16}\.wasm$/);
+  // Moving on: until the article has drawn itself, the title is the page left, never blank.
+  await page.route('**/api/articles/amavubi-win-qualifier', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue().catch(() => {});
+  });
+  await page.goto('/sport');
+  await appStarted(page);
+  const titles = [];
+  const watcher = setInterval(() => page.title().then((t) => titles.push(t)).catch(() => {}), 50);
+  await page.evaluate(() => {
+    const link = document.createElement('a');
+    link.href = '/articles/amavubi-win-qualifier';
+    link.textContent = 'go';
+    document.querySelector('main').append(link);
+    link.click();
+  });
+  await expect(page).toHaveTitle(/Late header.* · Inkuru/);
+  clearInterval(watcher);
+  expect(titles.length).toBeGreaterThan(3);
+  expect(titles.filter((t) => t.trim() === '')).toEqual([]);
+});
+
 test('an unknown article shows a real not-found page', async ({ page }) => {
   await page.goto('/articles/this-story-does-not-exist');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
