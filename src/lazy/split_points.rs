@@ -98,6 +98,3 @@ async fn start_outbox_in_chunk(outbox: Outbox) -> Result<(), ChunkMissing> {
 pub async fn start_outbox(outbox: Outbox) {
     let _ = start_outbox_in_chunk(outbox).await;
 }
-
-// `ChunkMissing` converts the loader's error (the macro's `?`).
-const _: fn(leptos::wasm_split::SplitLoaderError) -> ChunkMissing = ChunkMissing::from;
