@@ -3,42 +3,53 @@
 //! leads to as soon as the pointer rests on it or it gets keyboard focus. A preload fetches and
 //! starts a chunk without drawing anything; one that fails is fetched again when it is needed.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use inkuru_api::paths::{page_kind, PageKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_bindgen::{closure::Closure, JsCast};
+use leptos::wasm_split::SplitLoaderError;
 
 use super::split_points as chunk;
 
+/// Fetching a page's chunk, however the page is called.
+type Preload = Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
+
+/// The preload of the chunk that draws pages of `kind` (the routes in src/app.rs).
+fn preload_of(kind: PageKind<'_>) -> Preload {
+    match kind {
+        PageKind::Article(_) => Box::pin(chunk::preload_article_page()),
+        PageKind::Search => Box::pin(chunk::preload_search_page()),
+        PageKind::Saved => Box::pin(chunk::preload_saved_page()),
+        PageKind::Front => Box::pin(chunk::preload_home_page()),
+        PageKind::Section(_) => Box::pin(chunk::preload_section_page()),
+    }
+}
+
 /// The pages a reader most often goes to next, fetched in this order when the browser is idle.
 fn preload_likely_pages() {
-    spawn_local(async {
-        let _ = chunk::preload_article_page().await;
-        let _ = chunk::preload_section_page().await;
-        let _ = chunk::preload_home_page().await;
+    let likely = [
+        PageKind::Article(""),
+        PageKind::Section(""),
+        PageKind::Front,
+    ]
+    .map(preload_of);
+    spawn_local(async move {
+        for preload in likely {
+            let _ = preload.await;
+        }
     });
 }
 
 /// The chunk of the page at a same-site `path` (the contract's one rule for which page a path
 /// shows, `inkuru_api::paths::page_kind`).
 fn preload_page_at(path: &str) {
-    match page_kind(path) {
-        PageKind::Article(_) => spawn_local(async {
-            let _ = chunk::preload_article_page().await;
-        }),
-        PageKind::Search => spawn_local(async {
-            let _ = chunk::preload_search_page().await;
-        }),
-        PageKind::Saved => spawn_local(async {
-            let _ = chunk::preload_saved_page().await;
-        }),
-        PageKind::Front => spawn_local(async {
-            let _ = chunk::preload_home_page().await;
-        }),
-        PageKind::Section(_) => spawn_local(async {
-            let _ = chunk::preload_section_page().await;
-        }),
-    }
+    let preload = preload_of(page_kind(path));
+    spawn_local(async move {
+        let _ = preload.await;
+    });
 }
 
 /// The same-site path a hovered or focused element links to, if it is an app link.
