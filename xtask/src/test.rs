@@ -282,6 +282,11 @@ fn run_playwright(mut command: Command, report: &Path) -> Result<Counts, String>
 
 pub fn run() -> Result<(), String> {
     let started = Instant::now();
+    if std::env::var_os("CI").is_some() && std::env::var_os("CARGO_INCREMENTAL").is_none() {
+        // A CI run builds everything once from a clean clone: incremental caches would only take
+        // disk (gigabytes of it) for rebuilds that never come.
+        std::env::set_var("CARGO_INCREMENTAL", "0");
+    }
     setup::run()?;
     let mut layers: Vec<(&str, Counts, f64)> = Vec::new();
     let mut layer = |name: &'static str, f: &mut dyn FnMut() -> Counts| {
