@@ -29,11 +29,11 @@ pub fn remove(key: &str) {
 
 /// The value kept under `key`; a damaged one reads as absent rather than failing the page.
 pub fn get_json<T: DeserializeOwned>(key: &str) -> Option<T> {
-    serde_json::from_str(&get(key)?).ok()
+    crate::json::from_str(&get(key)?).ok()
 }
 
 pub fn set_json<T: Serialize>(key: &str, value: &T) {
-    if let Ok(text) = serde_json::to_string(value) {
+    if let Ok(text) = crate::json::to_string(value) {
         set(key, &text);
     }
 }

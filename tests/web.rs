@@ -340,3 +340,52 @@ async fn replies_nest_two_levels_deeper_ones_say_whom_they_answer_and_threads_co
         .unwrap();
     assert!(replies.hidden());
 }
+
+/// JSON in the browser (`inkuru::json`: JSON.parse and serde-wasm-bindgen) reads what the server
+/// writes with serde_json, flattened fields and absent options included.
+#[wasm_bindgen_test]
+fn browser_json_reads_what_the_server_writes() {
+    let posted: inkuru_api::PostedComment = inkuru::json::from_str(
+        r#"{"id":7,"author_name":"Aline","body":"Murakoze!","created_at":"2026-12-01T09:00:00Z","status":"held","author_token":"0123456789abcdef0123456789abcdef"}"#,
+    )
+    .unwrap();
+    assert_eq!(posted.comment.id, 7);
+    assert_eq!(posted.comment.parent_id, None);
+    assert_eq!(posted.comment.status, CommentStatus::Held);
+    assert_eq!(
+        posted.author_token.as_deref(),
+        Some("0123456789abcdef0123456789abcdef")
+    );
+
+    let error: inkuru_api::ErrorBody = inkuru::json::from_str(
+        r#"{"code":"validation","message":"Some fields need attention.","fields":{"name":"Please enter your name."}}"#,
+    )
+    .unwrap();
+    assert_eq!(error.fields.get("name"), Some("Please enter your name."));
+}
+
+/// What the browser writes (comment submissions, the outbox, drafts) is the JSON the server reads:
+/// maps as objects, `None` as null, field names as the contract names them.
+#[wasm_bindgen_test]
+fn browser_json_writes_what_the_server_reads() {
+    let mut fields = FieldErrors::new();
+    fields.add("email", "Please enter a valid email address.");
+    let written = inkuru::json::to_string(&inkuru_api::ErrorBody {
+        fields,
+        ..inkuru_api::ErrorBody::new(inkuru_api::ErrorCode::Validation, "Check the form.")
+    })
+    .unwrap();
+    assert_eq!(
+        written,
+        r#"{"code":"validation","message":"Check the form.","fields":{"email":"Please enter a valid email address."}}"#
+    );
+}
+
+/// A damaged answer or stored value is an error the app can show, never a panic.
+#[wasm_bindgen_test]
+fn browser_json_reports_damaged_text() {
+    let damaged = inkuru::json::from_str::<inkuru_api::ErrorBody>(r#"{"code":"#);
+    assert!(damaged.is_err());
+    let wrong_shape = inkuru::json::from_str::<inkuru_api::ErrorBody>("[1,2]");
+    assert!(wrong_shape.is_err());
+}

@@ -52,7 +52,7 @@ impl fmt::Display for ApiError {
 
 /// Maps a non-2xx answer (status, body text, Retry-After) to an `ApiError`.
 pub fn classify(status: u16, body: &str, retry_after: Option<&str>) -> ApiError {
-    let parsed: Option<ErrorBody> = serde_json::from_str(body).ok();
+    let parsed: Option<ErrorBody> = crate::json::from_str(body).ok();
     let message = parsed.as_ref().map(|b| b.message.clone());
     match status {
         404 => ApiError::NotFound(
@@ -104,15 +104,17 @@ fn take_embedded(_path: &str) -> Option<String> {
 }
 
 fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
+    crate::json::from_str(text).map_err(ApiError::Decode)
 }
 
-async fn finish<T: DeserializeOwned>(response: gloo_net::http::Response) -> Result<T, ApiError> {
+/// The body of a 2xx answer, or the failure it stands for. Not generic: one copy in the wasm
+/// however many types the answers decode to (only `decode` is per type).
+async fn answer_text(response: gloo_net::http::Response) -> Result<String, ApiError> {
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     let text = response.text().await.map_err(|_| ApiError::Network)?;
     if (200..300).contains(&status) {
-        decode(&text)
+        Ok(text)
     } else {
         Err(classify(status, &text, retry_after.as_deref()))
     }
@@ -166,6 +168,15 @@ async fn fetch_json<T: DeserializeOwned>(
             }
         }
     }
+    decode(&fetch_text(path, for_page, authorization).await?)
+}
+
+/// GET `path` and return the answer's text (not generic, like `answer_text`).
+async fn fetch_text(
+    path: &str,
+    for_page: bool,
+    authorization: Option<&str>,
+) -> Result<String, ApiError> {
     let controller = for_page
         .then(|| web_sys::AbortController::new().ok())
         .flatten();
@@ -180,7 +191,7 @@ async fn fetch_json<T: DeserializeOwned>(
     }
     let sent = request.send().await;
     PAGE_REQUESTS.with(|requests| requests.borrow_mut().retain(|(other, _)| *other != id));
-    finish(sent.map_err(|_| ApiError::Network)?).await
+    answer_text(sent.map_err(|_| ApiError::Network)?).await
 }
 
 /// POST `body` as JSON to `path` and decode the JSON answer. `submission` names this submission
@@ -191,7 +202,20 @@ pub async fn post_json<B: Serialize, T: DeserializeOwned>(
     submission: Option<&str>,
     authorization: Option<&str>,
 ) -> Result<T, ApiError> {
-    let mut request = gloo_net::http::Request::post(path).header("accept", "application/json");
+    let body = crate::json::to_string(body).map_err(ApiError::Decode)?;
+    decode(&post_text(path, body, submission, authorization).await?)
+}
+
+/// POST the JSON text `body` to `path` and return the answer's text (not generic).
+async fn post_text(
+    path: &str,
+    body: String,
+    submission: Option<&str>,
+    authorization: Option<&str>,
+) -> Result<String, ApiError> {
+    let mut request = gloo_net::http::Request::post(path)
+        .header("accept", "application/json")
+        .header("content-type", "application/json");
     if let Some(key) = submission {
         request = request.header(inkuru_api::comments::IDEMPOTENCY_HEADER, key);
     }
@@ -199,12 +223,12 @@ pub async fn post_json<B: Serialize, T: DeserializeOwned>(
         request = request.header("authorization", authorization);
     }
     let response = request
-        .json(body)
+        .body(body)
         .map_err(|e| ApiError::Decode(e.to_string()))?
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
-    finish(response).await
+    answer_text(response).await
 }
 
 #[cfg(test)]

@@ -95,7 +95,7 @@ fn FeedLink(scope: FeedScope, format: FeedFormat, name: String) -> impl IntoView
 }
 
 /// schema.org NewsArticle for search engines, as JSON safe inside `<script>`. Typed rather than
-/// built as a `serde_json::Value`, which would bring a JSON tree's code into the wasm for one tag.
+/// built as a JSON tree, which would bring a tree's code into the wasm for one tag.
 fn news_article(origin: &SiteOrigin, article: &Article, site_name: &str, path: &str) -> String {
     let data = NewsArticle {
         context: "https://schema.org",
@@ -123,7 +123,7 @@ fn news_article(origin: &SiteOrigin, article: &Article, site_name: &str, path: &
         }),
         article_section: article.section_path.last().map(|s| s.name.as_str()),
     };
-    script_safe_json(&serde_json::to_string(&data).unwrap_or_default())
+    script_safe_json(&crate::json::to_string(&data).unwrap_or_default())
 }
 
 #[derive(Serialize)]
