@@ -17,13 +17,16 @@ fn session() -> Option<web_sys::Storage> {
 fn mark() -> Option<(f64, bool)> {
     let value = session()?.get_item(KEY).ok().flatten()?;
     let (state, at) = value.split_once(':')?;
-    Some((at.parse().ok()?, state == "told"))
+    let at: u64 = at.parse().ok()?;
+    Some((at as f64, state == "told"))
 }
 
+/// Kept as whole milliseconds: reading and writing an `f64` as text would bring float parsing and
+/// formatting (7 KB) into the first module for this one mark.
 fn set_mark(at: f64, told: bool) {
     if let Some(session) = session() {
         let state = if told { "told" } else { "pending" };
-        let _ = session.set_item(KEY, &format!("{state}:{at}"));
+        let _ = session.set_item(KEY, &format!("{state}:{}", at as u64));
     }
 }
 

@@ -750,7 +750,19 @@ brotli -q 11, with and without it (on the dated builds named, not on this run's 
 yes: the chunks (221.0 KB together, 49 of them code the split points share) load when needed; all the wasm \
 together is 396 KB against 289 KB in one module |\n\
 | the outbox's machinery a chunk, started when there are comments to send (2026-12-05, at 671f14a) | \
-174,494 B | 163,326 B | 11,168 B (6.4%) | yes: the shared chunks grew by 18.6 KB |\n\n";
+174,494 B | 163,326 B | 11,168 B (6.4%) | yes: the shared chunks grew by 18.6 KB |\n\
+| JSON read and written by the browser's own `JSON.parse`/`JSON.stringify`, mapped to Rust types by \
+serde-wasm-bindgen, in place of serde_json (`src/json.rs`), with the fetch helpers concrete (only decoding \
+is per type; 2026-12-05, on b5d825b) | 164,149 B | 155,484 B | 8,665 B (5.3%) | yes: the chunks lost \
+9,204 B more; the JS glue gained 506 B |\n\
+| the panic hook only where a panic can print (not with immediate-abort; 2026-12-05, on b5d825b) | \
+155,484 B | 155,336 B | 148 B (0.1%) | yes |\n\
+| talc 5.1.1 as the allocator in place of std's dlmalloc (2026-12-05, on b5d825b; with its \
+`disable-realloc-in-place` feature: 155,606 B) | 155,336 B | 155,772 B | −436 B | no: larger; lol_alloc \
+not tried (it needs `unsafe`, which the workspace forbids) |\n\
+| the reload-for-a-new-build mark kept as whole milliseconds, so no float is parsed from text in the \
+first module (core's float parsing and its tables; 2026-12-05, on b5d825b) | 155,336 B | 142,535 B | \
+12,801 B (8.2%) | yes |\n\n";
 
 const NOT_YET: &str = "## What made the page fast, and why some goals are still missed\n\n\
 - **LCP and FCP (goals met: LCP 0.94–1.03 s, 1.07–1.24× the plain HTML article over the day's runs).** For the page URL it serves, the\n  server writes the page itself (article, front page, section page, header links) into the HTML, with the first\n  API answers embedded; the app adopts that DOM without repainting it (a repaint would make the app's paint\n  the LCP again: 2.3–2.6 s before), there is no wasm preload, and the app starts only after the first frame,\n  so nothing competes with the page's own bytes. All CSS is inline (no render-blocking request).\n\
