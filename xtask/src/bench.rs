@@ -35,7 +35,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         Some("web") => (true, false),
         Some("api") => (false, true),
         Some("report") => return rewrite_report(),
-        Some("wasm") => return print_wasm_profile(args.get(1)),
+        Some("wasm") => return print_wasm_profile(args.get(1), args.get(2)),
         Some(other) => {
             return Err(format!(
             "unknown bench part `{other}`: use web, api, report, wasm, or nothing for web and api"
@@ -144,14 +144,21 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 /// `bench wasm`: where the last release build's wasm bytes go (per crate, largest functions),
 /// measuring nothing else: for checking what a change costs before running the whole bench.
-/// `bench wasm [FILE]`: where the bytes of the cargo-built wasm go, or of FILE (the split's first
-/// module or a chunk before wasm-opt, in target/wasm-split/wasm-release/).
-fn print_wasm_profile(file: Option<&String>) -> Result<(), String> {
+/// `bench wasm [FILE [N]]`: where the bytes of the cargo-built wasm go, or of FILE (the split's
+/// first module or a chunk before wasm-opt, in target/wasm-split/wasm-release/), with the N
+/// largest functions (40 unless said).
+fn print_wasm_profile(file: Option<&String>, count: Option<&String>) -> Result<(), String> {
     let wasm = file.map_or_else(
         || root().join("target/wasm32-unknown-unknown/wasm-release/inkuru.wasm"),
         std::path::PathBuf::from,
     );
-    let profile = wasm_profile::profile(&wasm, 40)?;
+    let count = match count {
+        Some(text) => text
+            .parse()
+            .map_err(|_| format!("`{text}` is not a number of functions"))?,
+        None => 40,
+    };
+    let profile = wasm_profile::profile(&wasm, count)?;
     println!(
         "{}",
         serde_json::to_string_pretty(&profile).map_err(|e| e.to_string())?
