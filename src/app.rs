@@ -2,22 +2,26 @@
 //! the section navigation, footer).
 //!
 //! The app is mounted into index.html's `<main>`, so content the server wrote there stays in place
-//! (see `crate::prerender`); the header and footer go live from a chunk of their own
-//! (`crate::live_frame`), each replacing the copy the server wrote in its slot of index.html.
+//! (see `crate::prerender`); the header and footer go into their own slots of index.html, each
+//! replacing the copy the server wrote there (the same components, `crate::views::frame`).
 
 use inkuru_api::{FollowLink, SectionTree, SiteSettings};
+use leptos::portal::Portal;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use send_wrapper::SendWrapper;
 
 use crate::api::{self, ApiError};
 use crate::components::share_preview::browser_origin;
+use crate::components::{AfterNextPaint, SectionNav};
 use crate::lazy::{self, lazy_view};
 use crate::routes::NotFoundPage;
 use crate::views::frame::{SITE_NAME, TAGLINE};
 use crate::views::head::{page_of_title, page_title};
+use crate::views::{SectionNavPlaceholder, SiteFooter, SiteHeader};
 
 /// The section tree, loaded once for the header and the section pages.
 #[derive(Clone, Copy)]
@@ -90,11 +94,10 @@ pub fn App() -> impl IntoView {
         <Title formatter=page_title text=move || held_title.get()/>
         <lazy::ReloadedNotice/>
         <Router>
-            // The header and footer go live from a chunk of their own, fetched at the start and
-            // drawn in a task of its own when it arrives: the server's copies are on screen and
-            // their links work (the router follows any link on the page), and the first module
-            // and the app's start carry less.
-            {live_frame(sections)}
+            // The header too goes live a frame later, in a task of its own: the server's copy is
+            // on screen and its links work (the router follows any link on the page); the app's
+            // start then stays one short task (a 4×-throttled trace put it at 230–290 ms).
+            <AfterNextPaint>{in_slot(HEADER_SLOT, move || view! { <LiveHeader sections/> })}</AfterNextPaint>
             // First match wins: fixed prefixes before the catch-all section path.
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 // Each page is a chunk of its own, fetched when first needed (crate::lazy).
@@ -104,7 +107,57 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=|| lazy_page(lazy::home_page)/>
                 <Route path=path!("/*path") view=|| lazy_page(lazy::section_page)/>
             </Routes>
+            // Likewise the footer, far below the first view.
+            <AfterNextPaint>{in_slot(FOOTER_SLOT, || view! { <SiteFooter/> })}</AfterNextPaint>
         </Router>
+    }
+}
+
+/// index.html's slots for the header and footer (ids), each holding the server's copy until the
+/// app's copy is in place.
+const HEADER_SLOT: &str = "site-header";
+const FOOTER_SLOT: &str = "site-footer";
+
+/// `view` rendered into the slot `id` of index.html (keeping this app's context: router, sections),
+/// or where it stands if the page has no such slot (a test page).
+fn in_slot<V: IntoView + 'static>(
+    id: &'static str,
+    view: impl Fn() -> V + Send + Sync + 'static,
+) -> AnyView {
+    match document().get_element_by_id(id) {
+        Some(slot) => {
+            let server_copy = slot.children();
+            let server_copy: Vec<web_sys::Element> = (0..server_copy.length())
+                .filter_map(|i| server_copy.item(i))
+                .collect();
+            // Elements stay on the browser's one thread; the portal's view function must be Send.
+            let server_copy = SendWrapper::new(server_copy);
+            view! {
+                <Portal mount=slot>
+                    {
+                        // First runs once the app's copy is in the slot, before the next frame: the
+                        // reader never sees both copies or neither.
+                        let server_copy = server_copy.clone();
+                        Effect::new(move || retire_server_copy(id, &server_copy));
+                        view()
+                    }
+                </Portal>
+            }
+        }
+        .into_any(),
+        None => view().into_any(),
+    }
+}
+
+/// Removes the server's copy of a slot's content, carrying over what the reader did with it.
+/// The slot is then marked `data-live`: the app runs the page (what tests wait for).
+fn retire_server_copy(slot: &str, copy: &[web_sys::Element]) {
+    for element in copy {
+        carry_over_fields(slot, element);
+        element.remove();
+    }
+    if let Some(slot) = document().get_element_by_id(slot) {
+        let _ = slot.set_attribute("data-live", "");
     }
 }
 
@@ -141,15 +194,58 @@ fn retire_server_head() {
     }
 }
 
-/// The live header and footer, from their chunk (`crate::live_frame`). If it cannot be had (offline
-/// before the service worker holds it, a build replaced under the page), the server's copies stay:
-/// every link in them works, and a page's own chunk says what went wrong if anything did.
-fn live_frame(sections: LocalResource<Result<SectionTree, ApiError>>) -> impl IntoView {
+/// What a reader typed into the server copy's fields (the search box) before the app started, and
+/// where the focus was, move to the app's copy of the same field: nothing typed is lost.
+fn carry_over_fields(slot: &str, copy: &web_sys::Element) {
+    let Ok(fields) = copy.query_selector_all("input[id]") else {
+        return;
+    };
+    let focused = document().active_element();
+    for index in 0..fields.length() {
+        let Some(field) = fields
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            continue;
+        };
+        // The server's copy is still in the slot: the app's field is the one that is not in it.
+        let Ok(candidates) = document().query_selector_all(&format!("#{slot} #{}", field.id()))
+        else {
+            continue;
+        };
+        let live = (0..candidates.length())
+            .filter_map(|i| candidates.item(i))
+            .filter_map(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .find(|candidate| !copy.contains(Some(candidate)));
+        let Some(live) = live else {
+            continue;
+        };
+        if !field.value().is_empty() {
+            live.set_value(&field.value());
+        }
+        if focused
+            .as_ref()
+            .is_some_and(|f| f.is_same_node(Some(&field)))
+        {
+            let _ = live.focus();
+        }
+    }
+}
+
+/// The site header with the section row, once the sections are here. If they fail to load, the
+/// masthead still shows.
+#[component]
+fn LiveHeader(sections: LocalResource<Result<SectionTree, ApiError>>) -> impl IntoView {
     view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                lazy::live_frame(sections).await.unwrap_or_else(|_| ().into_any())
-            })}
-        </Suspense>
+        <SiteHeader>
+            <Transition fallback=|| view! { <SectionNavPlaceholder/> }>
+                {move || Suspend::new(async move {
+                    match sections.await {
+                        Ok(tree) => view! { <SectionNav tree/> }.into_any(),
+                        Err(_) => view! { <SectionNavPlaceholder/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </SiteHeader>
     }
 }

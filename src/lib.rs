@@ -17,7 +17,6 @@ pub mod components;
 pub mod drafts;
 pub mod json;
 pub mod lazy;
-pub mod live_frame;
 pub mod navigation;
 pub mod outbox;
 pub mod prerender;

@@ -4,17 +4,14 @@
 //! the tests) they are ordinary functions. Each has a `preload_…` twin that fetches and starts the
 //! chunk without drawing anything (`super::prefetch`).
 //!
-//! What goes here is what the first module does not need: every page (the router stays in it), the
-//! live header and footer, within the article page its comments and sharing, and the outbox's
-//! machinery.
+//! What goes here is what the first module does not need: every page (the router and the frame
+//! stay in it), within the article page its comments and sharing, and the outbox's machinery.
 
-use inkuru_api::{SectionTree, Slug};
+use inkuru_api::Slug;
 use leptos::prelude::*;
 
 use super::{ChunkMissing, Loaded};
-use crate::api::ApiError;
 use crate::components::ShareControl;
-use crate::live_frame::LiveFrame;
 use crate::outbox::Outbox;
 use crate::routes::comments::CommentsSection;
 use crate::routes::{ArticlePage, HomePage, SavedPage, SearchPage, SectionPage};
@@ -70,11 +67,6 @@ split_point!(
 split_point!(
     /// The reader's Saved articles.
     saved_page / preload_saved_page () => view! { <SavedPage/> }
-);
-split_point!(
-    /// The live header and footer (`crate::live_frame`), in place of the server's copies.
-    live_frame / preload_live_frame (sections: LocalResource<Result<SectionTree, ApiError>>) =>
-        view! { <LiveFrame sections/> }
 );
 split_point!(
     /// An article's comments: the threads, the form, replies, moderation marks.

@@ -771,9 +771,11 @@ not tried (it needs `unsafe`, which the workspace forbids) |\n\
 first module (core's float parsing and its tables; 2026-12-05, on b5d825b) | 155,336 B | 142,535 B | \
 12,801 B (8.2%) | yes |\n\
 | the live header and footer a chunk of their own, fetched when the app starts (the server's copies \
-stand until it is here; `src/live_frame.rs`; 2026-12-05, on 731b126) | 142,535 B | 116,195 B | \
-26,340 B (18.5%) | yes: the chunks grew by 50.8 KB (the framework code the header shares with the pages \
-moved to shared chunks), all the wasm together by 24.5 KB; the start compiles and runs less |\n\n";
+standing until it is here; 2026-12-05, a02cfac, reverted) | 142,535 B | 116,195 B | 26,340 B (18.5%) | \
+no: the framework code the header shares with the pages moved into shared chunks (the chunks grew \
+by 50.8 KB, 63 chunks became 110), and Lighthouse's requests went from 64 to 112 and home's Total \
+Blocking Time from 138–356 ms to 439–634 ms (three runs each): every chunk is compiled and started on \
+the main thread when it arrives, so more, smaller chunks cost the start more than the bytes saved |\n\n";
 
 const NOT_YET: &str = "## What made the page fast, and why some goals are still missed\n\n\
 - **LCP and FCP (goals met: LCP 0.94–1.03 s, 1.07–1.24× the plain HTML article over the day's runs).** For the page URL it serves, the\n  server writes the page itself (article, front page, section page, header links) into the HTML, with the first\n  API answers embedded; the app adopts that DOM without repainting it (a repaint would make the app's paint\n  the LCP again: 2.3–2.6 s before), there is no wasm preload, and the app starts only after the first frame,\n  so nothing competes with the page's own bytes. All CSS is inline (no render-blocking request).\n\
