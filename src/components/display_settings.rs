@@ -101,20 +101,20 @@ pub fn DisplaySettings() -> impl IntoView {
             <button
                 type="button"
                 class="display-button"
-                aria-label="Smaller text"
                 aria-disabled=move || (size.get() <= SMALLEST).then_some("true")
                 on:click=move |_| resize(-1)
             >
-                "A−"
+                // The name starts with what is on the button (WCAG 2.5.3, label in name): a
+                // voice-control user says what they see.
+                "A−"<span class="visually-hidden">" Smaller text"</span>
             </button>
             <button
                 type="button"
                 class="display-button"
-                aria-label="Larger text"
                 aria-disabled=move || (size.get() >= LARGEST).then_some("true")
                 on:click=move |_| resize(1)
             >
-                "A+"
+                "A+"<span class="visually-hidden">" Larger text"</span>
             </button>
         </div>
     }

@@ -25,7 +25,7 @@ export async function appStarted(page) {
 }
 
 export async function expectNoAxeViolations(page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice', 'experimental']).analyze();
   // Each violation names where it is, so a failure can be acted on without rerunning.
   expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) at ${v.nodes[0]?.target?.join(' ')}`)).toEqual([]);
 }
