@@ -10,6 +10,7 @@ pub mod error_notice;
 pub mod search_form;
 pub mod section_nav;
 pub mod share_control;
+pub mod share_options;
 pub mod share_preview;
 pub mod skeleton;
 
@@ -23,5 +24,6 @@ pub use error_notice::ErrorNotice;
 pub use search_form::SearchForm;
 pub use section_nav::SectionNav;
 pub use share_control::ShareControl;
+pub use share_options::ShareOptions;
 pub use share_preview::{SharePreview, SiteOrigin};
 pub use skeleton::{ArticleSkeleton, CardsSkeleton};

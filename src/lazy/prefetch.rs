@@ -1,7 +1,13 @@
-//! Fetching page chunks before the reader asks for them, so moving to another page never waits
-//! for code: the likely pages once the browser is idle after the first view, and the page a link
-//! leads to as soon as the pointer rests on it or it gets keyboard focus. A preload fetches and
-//! starts a chunk without drawing anything; one that fails is fetched again when it is needed.
+//! Starting page chunks before the reader asks for them, so moving to another page never waits
+//! for code: the page a link leads to is fetched and started as soon as the pointer rests on the
+//! link (a finger's touch included) or it gets keyboard focus. A preload draws nothing; one that
+//! fails is fetched again when it is needed.
+//!
+//! Once the browser is idle, the service worker fetches every chunk's bytes into its cache
+//! (public/sw-register.js, xtask/src/service_worker.rs), so an intent only has to compile what is
+//! already on the device. Chunks are not *started* while idle: each one compiles and starts on the
+//! main thread, and doing that for the likely pages at start-up added 130–260 ms of blocking time
+//! to the article page (BENCHMARKS.md, "Size and start levers").
 
 use std::future::Future;
 use std::pin::Pin;
@@ -28,21 +34,6 @@ fn preload_of(kind: PageKind<'_>) -> Preload {
     }
 }
 
-/// The pages a reader most often goes to next, fetched in this order when the browser is idle.
-fn preload_likely_pages() {
-    let likely = [
-        PageKind::Article(""),
-        PageKind::Section(""),
-        PageKind::Front,
-    ]
-    .map(preload_of);
-    spawn_local(async move {
-        for preload in likely {
-            let _ = preload.await;
-        }
-    });
-}
-
 /// The chunk of the page at a same-site `path` (the contract's one rule for which page a path
 /// shows, `inkuru_api::paths::page_kind`).
 fn preload_page_at(path: &str) {
@@ -66,7 +57,7 @@ fn link_path(event: &web_sys::Event) -> Option<String> {
     (same_site && link.target().is_empty()).then(|| link.pathname())
 }
 
-/// Starts prefetching: links on hover and focus from now on, the likely pages once idle. Call once.
+/// Starts prefetching: links on hover, touch and focus from now on. Call once.
 pub fn start() {
     let on_intent = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
         if let Some(path) = link_path(&event) {
@@ -78,10 +69,4 @@ pub fn start() {
             document().add_event_listener_with_callback(kind, on_intent.as_ref().unchecked_ref());
     }
     on_intent.forget();
-    let idle = Closure::once_into_js(preload_likely_pages);
-    let window = window();
-    if window.request_idle_callback(idle.unchecked_ref()).is_err() {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(idle.unchecked_ref(), 2_000);
-    }
 }

@@ -7,11 +7,11 @@
 //! What goes here is what the first module does not need: every page (the router and the frame
 //! stay in it), within the article page its comments and sharing, and the outbox's machinery.
 
-use inkuru_api::Slug;
+use inkuru_api::{Network, Slug};
 use leptos::prelude::*;
 
 use super::{ChunkMissing, Loaded};
-use crate::components::ShareControl;
+use crate::components::ShareOptions;
 use crate::outbox::Outbox;
 use crate::routes::comments::CommentsSection;
 use crate::routes::{ArticlePage, HomePage, SavedPage, SearchPage, SectionPage};
@@ -74,8 +74,9 @@ split_point!(
         view! { <CommentsSection slug count open_for_comments/> }
 );
 split_point!(
-    /// Share and Copy link for a page.
-    sharing / preload_sharing (title: String, path: String) => view! { <ShareControl title path/> }
+    /// The share options (network links, Mastodon) the Share button opens without a share sheet.
+    sharing / preload_sharing (title: String, url: String, networks: Vec<Network>) =>
+        view! { <ShareOptions title url networks/> }
 );
 
 /// Starts the outbox (`Outbox::start`) from its own chunk: a visit that finds comments waiting

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError};
 use crate::app::{SiteBasics, SiteInfo};
-use crate::components::{AfterNextPaint, ArticleSkeleton, ErrorNotice};
+use crate::components::{AfterNextPaint, ArticleSkeleton, ErrorNotice, ShareControl};
 use crate::drafts;
 use crate::lazy;
 use crate::navigation::PageShown;
@@ -92,10 +92,6 @@ fn has_unsent_words(slug: &Slug) -> Signal<bool> {
 /// the reader nears them.
 fn after_article(article: Article) -> impl IntoView {
     let (title, path) = (article.headline.clone(), paths::article_page(&article.slug));
-    let sharing = move || {
-        let (title, path) = (title.clone(), path.clone());
-        lazy::lazy_view(move || lazy::sharing(title.clone(), path.clone()))
-    };
     let (slug, count, open) = (
         article.slug.clone(),
         article.comment_count,
@@ -110,7 +106,7 @@ fn after_article(article: Article) -> impl IntoView {
         <AfterNextPaint>
             <div class="article-actions">
                 <SaveButton article=article.clone()/>
-                {sharing.clone()}
+                <ShareControl title=title.clone() path=path.clone()/>
             </div>
             <lazy::WhenNear now=unsent render=comments.clone()/>
         </AfterNextPaint>
