@@ -3,11 +3,11 @@
 //! link (a finger's touch included) or it gets keyboard focus. A preload draws nothing; one that
 //! fails is fetched again when it is needed.
 //!
-//! Once the browser is idle, the service worker fetches every chunk's bytes into its cache
-//! (public/sw-register.js, xtask/src/service_worker.rs), so an intent only has to compile what is
-//! already on the device. Chunks are not *started* while idle: each one compiles and starts on the
-//! main thread, and doing that for the likely pages at start-up added 130–260 ms of blocking time
-//! to the article page (BENCHMARKS.md, "Size and start levers").
+//! Once the browser is idle, the chunk loader compiles every chunk ahead, off the main thread
+//! (xtask/src/compile_ahead.rs), and the service worker keeps their bytes for offline use, so an
+//! intent only has to start what is already compiled. Chunks are not *started* while idle: each
+//! start runs on the main thread, and starting the likely pages at start-up added 130–260 ms of
+//! blocking time to the article page (BENCHMARKS.md).
 
 use std::future::Future;
 use std::pin::Pin;

@@ -2,6 +2,7 @@
 //! `serve` builds and runs the site, `test` runs every test layer, `dev` runs the live-reload loop.
 
 mod bench;
+mod compile_ahead;
 mod inline_styles;
 mod load;
 mod postgres;

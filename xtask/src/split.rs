@@ -170,7 +170,8 @@ fn place_chunks(
     if chunks.is_empty() {
         return Ok(None);
     }
-    let mut loader_js = read_text(loader)?;
+    let names: Vec<String> = chunks.iter().map(|chunk| file_name(chunk)).collect();
+    let mut loader_js = crate::compile_ahead::rewrite(&read_text(loader)?, &names)?;
     for chunk in chunks {
         let bytes = std::fs::read(chunk).map_err(|e| format!("{}: {e}", chunk.display()))?;
         let old_name = file_name(chunk);
