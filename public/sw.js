@@ -63,6 +63,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // Partner widgets' frames and oEmbed answers are for other sites' pages: always the network's.
+  if (url.pathname.startsWith('/embed/') || url.pathname === '/oembed') return;
   if (request.mode === 'navigate') {
     event.respondWith(page(request));
   } else if (url.pathname.startsWith('/api/')) {

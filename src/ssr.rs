@@ -26,6 +26,8 @@ use crate::views::{
     SiteHeader,
 };
 
+pub mod widget_document;
+
 /// leptos_meta's own insertion point in the head: the head tags go right after it.
 pub const HEAD_MARKER: &str = "<!--HEAD-->";
 

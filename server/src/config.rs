@@ -50,6 +50,11 @@ pub struct Config {
     /// the server behind a load balancer agree within this time.
     #[arg(long, env = "INKURU_CACHE_MS", default_value_t = 1000)]
     pub cache_ms: u64,
+    /// Also serve a demo partner's page on this port (same address), embedding the site's
+    /// widgets the way a partner would. Its origin must be on the site's partner list (the demo
+    /// content lists port 8081).
+    #[arg(long, env = "INKURU_PARTNER_DEMO_PORT")]
+    pub partner_demo_port: Option<u16>,
     /// Without a command, the server runs.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -14,12 +14,14 @@ pub mod limits;
 pub mod media;
 pub mod moderation;
 pub mod origin;
+pub mod partner_demo;
 pub mod routes;
 pub mod security;
 pub mod seed;
 pub mod shell;
 pub mod sitemaps;
 pub mod spa;
+pub mod widgets;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -75,7 +77,11 @@ pub fn app(state: AppState, dist: &Path) -> Router {
                     state.clone(),
                     answer_cache::serve_cached,
                 ))
-                .layer(axum::middleware::from_fn(etag::conditional_get)),
+                .layer(axum::middleware::from_fn(etag::conditional_get))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    widgets::partners::cors,
+                )),
         )
         .merge(
             feeds::router()
@@ -89,6 +95,9 @@ pub fn app(state: AppState, dist: &Path) -> Router {
         )
         .merge(media::router());
     let index_html = std::fs::read_to_string(shell::index_of(dist)).ok();
+    let routes = routes.merge(widgets::router(widgets::frame::SiteStyles::from_index(
+        index_html.as_deref(),
+    )));
     let security = security::SecurityHeaders::new(index_html.as_deref());
     spa::with_spa_fallback(routes, dist, state.clone())
         .with_state(state)

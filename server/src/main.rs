@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 
 use inkuru_server::answer_cache::AnswerCache;
 use inkuru_server::limits::{Limits, WriteLimit};
-use inkuru_server::{app, db, import, moderation, seed, AppState};
+use inkuru_server::{app, db, import, moderation, partner_demo, seed, AppState};
 use std::time::Duration;
 use tracing_subscriber::EnvFilter;
 
@@ -83,6 +83,20 @@ async fn run(config: Config) -> Result<(), String> {
         .with_comments_per_article(config.comments_per_article_per_minute),
         cache: AnswerCache::new(Duration::from_millis(config.cache_ms)),
     };
+    if let Some(port) = config.partner_demo_port {
+        let site = format!("http://{local}");
+        let listener = tokio::net::TcpListener::bind((config.addr, port))
+            .await
+            .map_err(|e| format!("cannot listen on {}:{port}: {e}", config.addr))?;
+        let demo = listener.local_addr().map_err(|e| e.to_string())?;
+        println!("A partner's page with the widgets: http://{demo}/");
+        tokio::spawn(async move {
+            let served = axum::serve(listener, partner_demo::router(&site)).await;
+            if let Err(e) = served {
+                tracing::error!(%e, "the partner demo stopped");
+            }
+        });
+    }
     // Connection info gives the write limits each client's address.
     let service = app(state, &config.dist).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, service)

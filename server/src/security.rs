@@ -46,7 +46,7 @@ pub fn content_security_policy(index_html: &str) -> String {
     )
 }
 
-fn sha256_base64(content: &str) -> String {
+pub fn sha256_base64(content: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(Sha256::digest(content.as_bytes()))
 }
 
@@ -89,6 +89,8 @@ pub async fn add_headers(
 ) -> Response {
     let mut response = next.run(request).await;
     let set = response.headers_mut();
+    // A page that wrote its own policy (a widget's frame) says itself who may frame it.
+    let own_policy = set.contains_key(header::CONTENT_SECURITY_POLICY);
     set.entry(header::CONTENT_SECURITY_POLICY)
         .or_insert(headers.csp);
     set.entry(header::X_CONTENT_TYPE_OPTIONS)
@@ -96,8 +98,10 @@ pub async fn add_headers(
     set.entry(header::REFERRER_POLICY)
         .or_insert(HeaderValue::from_static("strict-origin-when-cross-origin"));
     // For browsers that predate CSP's frame-ancestors.
-    set.entry(header::X_FRAME_OPTIONS)
-        .or_insert(HeaderValue::from_static("DENY"));
+    if !own_policy {
+        set.entry(header::X_FRAME_OPTIONS)
+            .or_insert(HeaderValue::from_static("DENY"));
+    }
     set.entry(HeaderName::from_static("permissions-policy"))
         .or_insert(HeaderValue::from_static(
             "camera=(), microphone=(), geolocation=(), interest-cohort=()",

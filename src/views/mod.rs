@@ -10,6 +10,7 @@ pub mod front_page;
 pub mod head;
 pub mod prerendered;
 pub mod section;
+pub mod widgets;
 
 pub use article::ArticleView;
 pub use first_answers::FirstAnswers;
@@ -18,3 +19,4 @@ pub use front_page::FrontPageView;
 pub use head::{ArticleHead, HomeHead, SavedHead, SearchHead, SectionHead};
 pub use prerendered::Prerendered;
 pub use section::{SectionContent, SectionPageView};
+pub use widgets::{ArticleEmbed, HeadlinesSnippet, HeadlinesWidget, StorySource};

@@ -5,46 +5,14 @@
 // This spec runs its own server (INKURU_SERVER, INKURU_DIST: `cargo xtask test` passes them), on a
 // copy of the build, and "deploys" a new build under the open page: the same files under new
 // content hashes, the old ones gone, the server restarted on the same address and database.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { toComments, watchErrors } from './helpers.mjs';
+import { freePort, startServer, stopServer, toComments, watchErrors } from './helpers.mjs';
 
 const BINARY = process.env.INKURU_SERVER;
 const DIST = process.env.INKURU_DIST;
-
-/** A free loopback port. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
-
-/** Starts the server on `port` with `dist`, and waits until it answers. */
-async function startServer(port, dist, work) {
-  const server = spawn(BINARY, ['--addr', '127.0.0.1', '--port', String(port), '--database', join(work, 'inkuru.db'), '--dist', dist],
-    { stdio: 'ignore' });
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/site`)).ok) return server;
-    } catch { /* not up yet */ }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill();
-  throw new Error('the server did not start');
-}
-
-async function stopServer(server) {
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill();
-  await exited;
-}
 
 // Trunk's hashes lose their leading zeros (15 digits in one build of sixteen).
 const HASHED = /^(inkuru-(?:[a-z0-9_]+-)?)([0-9a-f]{12,16})((?:_bg)?\.(?:wasm|js))$/;
@@ -81,7 +49,7 @@ test('a page open across a deploy reloads once onto the new build, says why, and
   const base = `http://127.0.0.1:${port}`;
   const before = join(work, 'before');
   cpSync(DIST, before, { recursive: true });
-  let server = await startServer(port, before, work);
+  let server = await startServer(BINARY, port, before, work);
   try {
     const errors = watchErrors(page);
     // Once idle, the page compiles every chunk ahead (xtask/src/compile_ahead.rs); a chunk it
@@ -100,7 +68,7 @@ test('a page open across a deploy reloads once onto the new build, says why, and
     await stopServer(server);
     const renames = newBuild(before, join(work, 'after'));
     rmSync(before, { recursive: true, force: true });
-    server = await startServer(port, join(work, 'after'), work);
+    server = await startServer(BINARY, port, join(work, 'after'), work);
     await page.unroute(savedChunk);
 
     const gone = page.waitForResponse((r) => /inkuru-saved_page-.*\.wasm$/.test(r.url()) && r.status() === 404);

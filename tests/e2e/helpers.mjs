@@ -1,4 +1,7 @@
 // What the end-to-end specs share: error watching, waiting for the app, and axe.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -38,4 +41,37 @@ export async function toComments(page) {
   await page.locator('.article-actions').waitFor();
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await page.locator('section.comments').waitFor();
+}
+
+/** A free loopback port. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    }).on('error', reject);
+  });
+}
+
+/**
+ * Starts a server of its own for a spec (`binary`, `cargo xtask test` passes INKURU_SERVER) on
+ * `port` with `dist` and a database in `work`, and waits until it answers.
+ */
+export async function startServer(binary, port, dist, work, extra = []) {
+  const server = spawn(binary, ['--addr', '127.0.0.1', '--port', String(port), '--database', join(work, 'inkuru.db'), '--dist', dist, ...extra],
+    { stdio: 'ignore' });
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/site`)).ok) return server;
+    } catch { /* not up yet */ }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  server.kill();
+  throw new Error('the server did not start');
+}
+
+export async function stopServer(server) {
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill();
+  await exited;
 }

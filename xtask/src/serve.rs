@@ -48,6 +48,10 @@ pub fn serve(server_args: &[String]) -> Result<(), String> {
     if std::env::var_os("INKURU_DATABASE").is_none() {
         server.arg("--database").arg(root().join("data/inkuru.db"));
     }
+    // A partner's page with the widgets, on the port the demo content's partner list names.
+    if std::env::var_os("INKURU_PARTNER_DEMO_PORT").is_none() {
+        server.args(["--partner-demo-port", "8081"]);
+    }
     server.args(server_args);
     hand_over(server)
 }

@@ -9,7 +9,8 @@ const VERSION_LINE: &str = "const VERSION = 'dev';";
 const PRECACHE_LINE: &str = "const PRECACHE = [];";
 
 /// Whether a built file belongs in the precache: the app's files, its icons, manifest and offline
-/// page; not the shell (pages are fetched fresh), the worker itself or compressed copies.
+/// page; not the shell (pages are fetched fresh), the worker itself, compressed copies, or the
+/// partner widgets' files (they run on partners' pages and in frames, never in the app).
 fn precached(name: &str) -> bool {
     let wanted = [
         ".js",
@@ -22,7 +23,16 @@ fn precached(name: &str) -> bool {
     ]
     .iter()
     .any(|ext| name.ends_with(ext));
-    wanted && !matches!(name, "index.html" | "sw.js" | "sw-register.js")
+    wanted
+        && !matches!(
+            name,
+            "index.html"
+                | "sw.js"
+                | "sw-register.js"
+                | "widgets.js"
+                | "widget-frame.js"
+                | "widget-frame.css"
+        )
 }
 
 /// Files under `dir`, one level of folders deep (`icons/…`), as site paths, sorted.
@@ -111,6 +121,8 @@ mod tests {
             "inkuru-0123456789abcdef_bg.wasm.br",
             "robots.txt",
             "x.js.gz",
+            "widgets.js",
+            "widget-frame.css",
         ] {
             assert!(!precached(name), "{name}");
         }

@@ -157,8 +157,25 @@ pub fn chunks_brotli(sizes: &[FileSize]) -> u64 {
 
 /// Files a page never loads itself at first: the service worker (the browser fetches it in the
 /// background, after the page), the offline page with its styles (shown only without a network),
-/// and the chunks (fetched when the reader gets near what they draw).
-const NOT_IN_A_FIRST_VIEW: [&str; 3] = ["sw.js", "offline.html", "offline.css"];
+/// the partner widgets' files (`WIDGET_BROTLI_BUDGETS`), and the chunks (fetched when the reader
+/// gets near what they draw).
+const NOT_IN_A_FIRST_VIEW: [&str; 6] = [
+    "sw.js",
+    "offline.html",
+    "offline.css",
+    "widgets.js",
+    "widget-frame.js",
+    "widget-frame.css",
+];
+
+/// Most each partner widget file may weigh, brotli-compressed: the loader a partner's page loads
+/// (issue 14 asks at most 3 KB for the comments widget's, 8 KB for the headlines'; one loader
+/// serves both), and the script and styles of the widgets' frames.
+pub const WIDGET_BROTLI_BUDGETS: &[(&str, u64)] = &[
+    ("widgets.js", 3_000),
+    ("widget-frame.js", 2_000),
+    ("widget-frame.css", 1_000),
+];
 
 /// Brotli bytes of everything a first view loads from the bundle (the page's own HTML, JS, CSS,
 /// first module).
@@ -199,6 +216,12 @@ pub fn check_budgets(sizes: &[FileSize]) -> Vec<Result<String, String>> {
     for file in sizes {
         if let Some(WasmPart::Chunk(label)) = wasm_part(&file.name) {
             results.push(judge_chunk(&label, file.brotli));
+        }
+    }
+    for (name, budget) in WIDGET_BROTLI_BUDGETS {
+        match sizes.iter().find(|file| file.name == *name) {
+            Some(file) => results.push(judge(&format!("{name} (brotli)"), file.brotli, *budget)),
+            None => results.push(Err(format!("{name} is missing from the build"))),
         }
     }
     results
@@ -254,9 +277,18 @@ mod tests {
         assert_eq!(wasm_part("inkuru-0123456789abcdef.js"), None);
     }
 
+    /// The widgets' files, each at `brotli` bytes.
+    fn widget_files(brotli: u64) -> Vec<FileSize> {
+        WIDGET_BROTLI_BUDGETS
+            .iter()
+            .map(|(name, _)| file(name, brotli))
+            .collect()
+    }
+
     #[test]
     fn budgets_fail_with_the_numbers() {
-        let within = vec![file(FIRST, 1000), file("inkuru-0123456789abcdef.js", 100)];
+        let mut within = vec![file(FIRST, 1000), file("inkuru-0123456789abcdef.js", 100)];
+        within.extend(widget_files(10));
         assert!(check_budgets(&within).iter().all(Result::is_ok));
         let over = vec![file(FIRST, FIRST_MODULE_BROTLI_BUDGET + 5)];
         let results = check_budgets(&over);
@@ -282,5 +314,18 @@ mod tests {
         assert!(check_budgets(&unknown)
             .iter()
             .any(|r| r.as_ref().is_err_and(|m| m.contains("no budget"))));
+    }
+
+    #[test]
+    fn the_widgets_files_have_budgets_and_are_no_part_of_a_readers_first_view() {
+        let mut sizes = vec![file(FIRST, 1000)];
+        sizes.extend(widget_files(4_000));
+        assert_eq!(first_view_brotli(&sizes), 1000);
+        assert!(check_budgets(&sizes).iter().any(|r| r
+            .as_ref()
+            .is_err_and(|m| m.starts_with("widgets.js") && m.contains("over by 1000 B"))));
+        assert!(check_budgets(&[file(FIRST, 1000)]).iter().any(|r| r
+            .as_ref()
+            .is_err_and(|m| m.contains("widgets.js is missing"))));
     }
 }

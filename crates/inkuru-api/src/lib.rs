@@ -12,6 +12,7 @@ pub mod paths;
 pub mod search;
 pub mod site;
 pub mod slug;
+pub mod widgets;
 
 pub use comments::{Comment, CommentList, CommentStatus, NewComment, PostedComment};
 pub use content::{

@@ -23,6 +23,10 @@ pub struct SiteSettings {
     /// link (the default: readers come to the site for the rest).
     #[serde(default)]
     pub feeds_full_content: bool,
+    /// Origins (`https://partner.example`) whose pages may embed the site's widgets and read its
+    /// API from the browser: they drive the embed pages' `frame-ancestors` and the API's CORS.
+    #[serde(default)]
+    pub partner_origins: Vec<String>,
 }
 
 /// Where readers can follow the site.
@@ -133,7 +137,17 @@ impl SiteSettings {
                 ));
             }
         }
+        problems.extend(
+            self.partner_origins
+                .iter()
+                .filter_map(|origin| crate::widgets::partner_origin_problem(origin)),
+        );
         problems
+    }
+
+    /// Whether a page at `origin` (a request's `Origin` header) may embed the widgets.
+    pub fn is_partner(&self, origin: &str) -> bool {
+        self.partner_origins.iter().any(|partner| partner == origin)
     }
 }
 
@@ -157,6 +171,7 @@ mod tests {
             comments: CommentPolicy::Moderated,
             languages: vec!["en".into(), "rw-RW".into()],
             feeds_full_content: false,
+            partner_origins: vec!["https://partner.example".into()],
         }
     }
 
@@ -185,9 +200,14 @@ mod tests {
             url: "mailto:desk@inkuru.rw".into(),
         });
         bad.languages = vec!["en".into(), "not a tag".into()];
+        bad.partner_origins
+            .push("https://partner.example/comments".into());
         let problems = bad.problems();
-        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(problems[1].contains("Facebook"));
         assert!(problems[2].contains("not a tag"));
+        assert!(problems[3].contains("partner.example/comments"));
+        assert!(settings().is_partner("https://partner.example"));
+        assert!(!settings().is_partner("https://partner.example.evil"));
     }
 }

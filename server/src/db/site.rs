@@ -19,6 +19,7 @@ pub fn unconfigured() -> SiteSettings {
         comments: CommentPolicy::Open,
         languages: vec!["en".to_owned()],
         feeds_full_content: false,
+        partner_origins: Vec::new(),
     }
 }
 

@@ -1,0 +1,96 @@
+// Runs in a widget's frame (the headlines list, an article's card) on Inkuru's own origin.
+// It tells the page around it how tall it is, so the page can size the frame with no inner
+// scrollbar, and takes the partner's changes (look, section) without reloading.
+//
+// Two kinds of pages frame it:
+// - Inkuru's loader (widgets.js) on a partner's page: it sends one {inkuru, type: "connect"}
+//   message with a MessagePort; the frame answers only a message from its parent window whose
+//   origin is on the site's partner list (<html data-partners>), and talks over that port only.
+// - WordPress and other oEmbed consumers: they put "#?secret=…" on the frame's address and listen
+//   for {secret, message: "height", value} on the window.
+(() => {
+  'use strict';
+  const PROTOCOL = 1;
+  const root = document.documentElement;
+  const partners = (root.dataset.partners || '').split(' ').filter(Boolean);
+  const secret = new URLSearchParams(location.hash.slice(1).replace(/^\?/, '')).get('secret');
+  let port = null;
+  let painted = false;
+  let lastHeight = -1;
+
+  const height = () => Math.ceil(root.getBoundingClientRect().height);
+
+  const tell = () => {
+    const value = height();
+    if (value === lastHeight) return;
+    lastHeight = value;
+    if (port) port.postMessage({ inkuru: PROTOCOL, type: 'height', height: value });
+    if (secret && window.parent !== window) {
+      window.parent.postMessage({ secret, message: 'height', value }, '*');
+    }
+  };
+
+  const afterPaint = (then) => requestAnimationFrame(() => setTimeout(then, 0));
+
+  const applyLook = (look) => {
+    const theme = ['light', 'dark'].includes(look.theme) ? look.theme : null;
+    if (theme) root.dataset.theme = theme; else delete root.dataset.theme;
+    const scheme = theme || 'light dark';
+    document.querySelector('meta[name="color-scheme"]')?.setAttribute('content', scheme);
+    const accent = /^#[0-9a-f]{6}$/i.test(look.accent || '') ? look.accent : '';
+    const font = /^[\p{L}\p{N} ,\-_'"]{1,200}$/u.test(look.font || '') ? look.font : '';
+    root.style.setProperty('--accent', accent || null, accent ? 'important' : '');
+    for (const name of ['--serif', '--sans']) root.style.setProperty(name, font || null, font ? 'important' : '');
+  };
+
+  // A new section or count: the same page, asked again with the new options; only <main> changes.
+  const show = async (query) => {
+    const url = new URL(location.pathname, location.origin);
+    for (const [key, value] of Object.entries(query || {})) {
+      if (typeof value === 'string' && value !== '') url.searchParams.set(key, value);
+    }
+    try {
+      const answer = await fetch(url, { credentials: 'omit' });
+      const next = new DOMParser().parseFromString(await answer.text(), 'text/html');
+      const main = next.querySelector('main');
+      if (main) document.querySelector('main').replaceChildren(...main.childNodes);
+      history.replaceState(null, '', url.pathname + url.search + location.hash);
+    } catch {
+      // Offline or refused: the stories shown stay; the next change tries again.
+    }
+  };
+
+  const onPortMessage = (event) => {
+    const data = event.data;
+    if (!data || data.inkuru !== PROTOCOL) return;
+    if (data.type === 'look') applyLook(data);
+    if (data.type === 'show') show(data.query);
+  };
+
+  window.addEventListener('message', (event) => {
+    const data = event.data;
+    if (port || event.source !== window.parent || !partners.includes(event.origin)) return;
+    if (!data || data.inkuru !== PROTOCOL || data.type !== 'connect' || !event.ports[0]) return;
+    port = event.ports[0];
+    port.onmessage = onPortMessage;
+    lastHeight = -1;
+    if (painted) {
+      port.postMessage({ inkuru: PROTOCOL, type: 'painted', height: height() });
+      lastHeight = height();
+    }
+  });
+
+  const start = () => {
+    new ResizeObserver(tell).observe(root);
+    // Late pictures and fonts change the height after the first paint.
+    document.fonts?.ready.then(tell);
+    afterPaint(() => {
+      painted = true;
+      if (port) port.postMessage({ inkuru: PROTOCOL, type: 'painted', height: height() });
+      lastHeight = -1;
+      tell();
+    });
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

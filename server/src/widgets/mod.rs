@@ -1,0 +1,21 @@
+//! What partner sites embed: the widgets' frames (`/embed/…`), the snippet a partner pastes, and
+//! the partner rules on the API (CORS). The loader itself
+//! is a static file of the build (public/widgets.js), as is the frame script.
+
+pub mod frame;
+pub mod headlines;
+pub mod partners;
+
+use axum::routing::get;
+use axum::{Extension, Router};
+use inkuru_api::widgets::EMBED_HEADLINES;
+
+use crate::AppState;
+
+/// The widget routes; `styles` are the site's stylesheets the frames reuse.
+pub fn router(styles: frame::SiteStyles) -> Router<AppState> {
+    Router::new()
+        .route(EMBED_HEADLINES, get(headlines::frame))
+        .route("/embed/snippet", get(headlines::snippet))
+        .layer(Extension(styles))
+}

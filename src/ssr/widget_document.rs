@@ -1,0 +1,156 @@
+//! The document of a widget's frame (the headlines list, an article's card): the app's own
+//! components (`crate::views::widgets`) inside a small page of their own, styled by the site's own
+//! stylesheets (the inline styles of the built index.html, handed in by the server) plus the
+//! partner's look (theme, accent, font), with the frame script that sizes and re-points it
+//! (public/widget-frame.js).
+
+use inkuru_api::widgets::{Look, Theme};
+use inkuru_api::ArticleSummary;
+use leptos::prelude::*;
+
+use crate::views::{ArticleEmbed, HeadlinesSnippet, HeadlinesWidget, StorySource};
+
+/// Where the frame script and the frame's own styles are (public/, copied into the build).
+pub const FRAME_SCRIPT: &str = "/widget-frame.js";
+pub const FRAME_STYLES: &str = "/widget-frame.css";
+
+/// One frame's document, before its body.
+#[derive(Clone, Debug)]
+pub struct WidgetDocument {
+    /// The site's main language (`en`).
+    pub lang: String,
+    pub title: String,
+    pub look: Look,
+    /// The site's stylesheets, each the text of one `<style>` element, as built.
+    pub site_styles: Vec<String>,
+    /// Origins the frame accepts messages from: the partners (the server refuses to be framed by
+    /// any other page, `frame-ancestors`).
+    pub partners: Vec<String>,
+}
+
+/// The `<style>` text the partner's look adds to the site's, if any: custom properties only,
+/// from values the contract has already checked (`inkuru_api::widgets::{accent, font}`).
+pub fn look_style(look: &Look) -> Option<String> {
+    let accent = look
+        .accent
+        .as_ref()
+        .map(|colour| format!("--accent:{colour} !important;"));
+    let font = look
+        .font
+        .as_ref()
+        .map(|family| format!("--serif:{family} !important;--sans:{family} !important;"));
+    let properties = [accent, font].into_iter().flatten().collect::<String>();
+    (!properties.is_empty()).then(|| format!(":root{{{properties}}}"))
+}
+
+/// The headlines widget's frame: the newest stories of `source`.
+pub fn headlines(
+    document: WidgetDocument,
+    source: StorySource,
+    stories: Vec<ArticleSummary>,
+) -> String {
+    with_owner(|| {
+        render(
+            document,
+            view! { <HeadlinesWidget source stories/> }.into_any(),
+        )
+    })
+}
+
+/// An article's card, as an oEmbed answer frames it.
+pub fn article(document: WidgetDocument, summary: ArticleSummary, site_name: String) -> String {
+    with_owner(|| {
+        render(
+            document,
+            view! { <ArticleEmbed summary site_name/> }.into_any(),
+        )
+    })
+}
+
+/// A frame that cannot show what it was asked for, saying why in the partner's page.
+pub fn problem(document: WidgetDocument, problems: Vec<String>) -> String {
+    let body = view! {
+        <div class="widget-problem" role="alert">
+            <p>"This widget cannot show here:"</p>
+            <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+        </div>
+    };
+    with_owner(|| render(document, body.into_any()))
+}
+
+/// What a partner pastes for a headlines widget (`HeadlinesSnippet`).
+pub fn headlines_snippet(
+    site_origin: String,
+    section: Option<String>,
+    count: u8,
+    source: StorySource,
+    stories: Vec<ArticleSummary>,
+) -> String {
+    with_owner(|| view! { <HeadlinesSnippet site_origin section count source stories/> }.to_html())
+}
+
+/// Runs `render` with a reactive owner of its own, dropped when it is done.
+fn with_owner(render: impl FnOnce() -> String) -> String {
+    let owner = Owner::new();
+    let html = owner.with(render);
+    drop(owner);
+    html
+}
+
+/// The whole document around `body`.
+fn render(document: WidgetDocument, body: AnyView) -> String {
+    let WidgetDocument {
+        lang,
+        title,
+        look,
+        site_styles,
+        partners,
+    } = document;
+    let theme = match look.theme {
+        Theme::System => None,
+        chosen => Some(chosen.as_str()),
+    };
+    let look_style = look_style(&look);
+    let html = view! {
+        <html lang=lang data-theme=theme data-widget="" data-partners=partners.join(" ")>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content=look.theme.color_scheme()/>
+                <meta name="robots" content="noindex"/>
+                <title>{title.clone()}</title>
+                // Links leave the frame: a reader who follows one goes to the story, not into a box.
+                <base target="_top"/>
+                {site_styles.into_iter().map(|css| view! { <style inner_html=css></style> }).collect_view()}
+                {look_style.map(|css| view! { <style inner_html=css></style> })}
+                <link rel="stylesheet" href=FRAME_STYLES/>
+                <script src=FRAME_SCRIPT defer></script>
+            </head>
+            <body>
+                // Named, so it stays apart from the partner page's own main landmark.
+                <main aria-label=title>{body}</main>
+            </body>
+        </html>
+    }
+    .to_html();
+    ["<!DOCTYPE html>", &html].concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_look_becomes_custom_properties_only() {
+        let look = Look {
+            theme: Theme::Dark,
+            accent: Some("#0b6e4f".into()),
+            font: Some("Georgia, serif".into()),
+        };
+        assert_eq!(
+            look_style(&look).as_deref(),
+            Some(":root{--accent:#0b6e4f !important;--serif:Georgia, serif !important;--sans:Georgia, serif !important;}")
+        );
+        assert_eq!(look_style(&Look::default()), None);
+    }
+}

@@ -1,0 +1,259 @@
+// Partner widgets on someone else's page (issue 14): the headlines widget on a partner's page
+// with a strict CSP (nonces, Trusted Types) and hostile CSS, sized to its content, themed by
+// attributes, re-pointed without reloading, refused on a page that is not a partner's.
+//
+// The spec runs a site of its own (INKURU_SERVER, INKURU_DIST: `cargo xtask test` passes them)
+// whose partner list names one loopback origin, and serves the partner's pages from that origin
+// and from another one that is not on the list.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { freePort, startServer, stopServer } from './helpers.mjs';
+
+const BINARY = process.env.INKURU_SERVER;
+const DIST = process.env.INKURU_DIST;
+const NONCE = 'n0nce4partner';
+
+test.skip(!BINARY || !DIST, 'needs INKURU_SERVER and INKURU_DIST (`cargo xtask test` passes them)');
+
+/** Pages the partner origins serve, by path (both origins serve the same ones). */
+const PAGES = new Map();
+let SITE;
+let PARTNER;
+let STRANGER;
+let DEMO;
+let work;
+let siteServer;
+const hosts = [];
+
+/** An HTTP server on loopback that answers with PAGES. */
+async function pageServer() {
+  const port = await freePort();
+  const server = createServer((request, response) => {
+    const page = PAGES.get(new URL(request.url, 'http://x').pathname);
+    if (!page) { response.writeHead(404).end(); return; }
+    response.writeHead(page.status, { 'content-type': page.contentType, ...page.headers }).end(page.body);
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  hosts.push(server);
+  return `http://127.0.0.1:${port}`;
+}
+
+test.beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'inkuru-widgets-'));
+  const [port, demoPort] = [await freePort(), await freePort()];
+  siteServer = await startServer(BINARY, port, DIST, work, ['--partner-demo-port', String(demoPort)]);
+  SITE = `http://127.0.0.1:${port}`;
+  DEMO = `http://127.0.0.1:${demoPort}`;
+  PARTNER = await pageServer();
+  STRANGER = await pageServer();
+  // The newsroom puts the partner on the list, as an editor's settings file would.
+  const settings = await (await fetch(`${SITE}/api/site`)).json();
+  writeFileSync(join(work, 'site.jsonl'), `${JSON.stringify({ type: 'site', ...settings, partner_origins: [PARTNER, DEMO] })}\n`);
+  execFileSync(BINARY, ['--database', join(work, 'inkuru.db'), 'import', join(work, 'site.jsonl')], { stdio: 'ignore' });
+});
+
+test.afterAll(async () => {
+  for (const server of hosts) server.close();
+  if (siteServer) await stopServer(siteServer);
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A partner's page around `body`, with `css` and the strictest CSP that still lets Inkuru in. */
+function partnerPage(site, { body, css = '', frames = '' }) {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A partner's news</title>
+<style nonce="${NONCE}">${css}</style>
+<script nonce="${NONCE}">
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+</script>
+<script src="${site}/widgets.js" async></script>
+</head><body><main><h1>Partner news</h1><p>The partner's own story.</p>${body}</main></body></html>`;
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${NONCE}' ${site}`,
+    `style-src 'nonce-${NONCE}'`,
+    `frame-src ${site}${frames}`,
+    "require-trusted-types-for 'script'",
+    "trusted-types 'none'",
+  ].join('; ');
+  return { status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': csp }, body: html };
+}
+
+const HOSTILE_CSS = `
+  * { all: revert; font-size: 40px !important }
+  iframe { height: 0 !important; display: none !important }
+  div { display: none !important }
+  inkuru-headlines { display: none !important; height: 0 !important }`;
+
+/** Serves `answer` at `path` on the partner origins. */
+function host(path, answer) {
+  PAGES.set(path, answer);
+}
+
+/** The widget's frame, once it has painted and been shown. */
+async function shownFrame(page) {
+  const frameElement = page.locator('inkuru-headlines iframe:not(.waiting)');
+  await expect(frameElement).toBeVisible({ timeout: 15000 });
+  return frameElement;
+}
+
+test('the headlines widget shows on a strict, hostile partner page, sized to its content', async ({ page }) => {
+  const site = SITE;
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  host('/hostile', partnerPage(site, {
+    css: HOSTILE_CSS,
+    body: `<inkuru-headlines section="news" count="3"><a href="${site}/news">News from Inkuru</a></inkuru-headlines>`,
+  }));
+  await page.goto(`${PARTNER}/hostile`);
+  const frameElement = await shownFrame(page);
+  const frame = page.frameLocator('inkuru-headlines iframe');
+  await expect(frame.locator('article.card')).toHaveCount(3);
+  await expect(frame.getByRole('heading', { level: 2 }).first()).toHaveText('News');
+
+  // No inner scrollbar, nothing clipped: the frame is as tall as its document, within a pixel.
+  const frameHandle = await frameElement.elementHandle();
+  const inner = await frameHandle.contentFrame();
+  const content = await inner.evaluate(() => document.documentElement.getBoundingClientRect().height);
+  const box = await frameElement.boundingBox();
+  expect(Math.abs(box.height - content)).toBeLessThanOrEqual(1);
+  expect(await inner.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
+
+  // A late font change in the frame (the partner's font) changes the height; the frame follows.
+  await page.locator('inkuru-headlines').evaluate((el) => el.setAttribute('font', 'Georgia, serif'));
+  await page.locator('inkuru-headlines').evaluate((el) => el.setAttribute('pictures', ''));
+  await page.locator('inkuru-headlines').evaluate((el) => el.setAttribute('section', 'sport'));
+  await expect(frame.getByRole('heading', { level: 2 }).first()).toHaveText('Sport');
+  await expect(frame.locator('article.card img').first()).toBeVisible();
+  await expect.poll(async () => {
+    const height = await inner.evaluate(() => document.documentElement.getBoundingClientRect().height);
+    return Math.abs((await frameElement.boundingBox()).height - height);
+  }).toBeLessThanOrEqual(1);
+
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(consoleErrors.filter((e) => /Content Security Policy|Trusted Type/i.test(e))).toEqual([]);
+});
+
+test('the widget follows its attributes without reloading the frame, in the partner\'s colours', async ({ page }) => {
+  const site = SITE;
+  host('/dark', partnerPage(site, {
+    css: 'body { background: #101010; color: #eee }',
+    body: '<inkuru-headlines section="news" count="2" theme="dark" accent="#f5a623"></inkuru-headlines>',
+  }));
+  await page.goto(`${PARTNER}/dark`);
+  const frameElement = await shownFrame(page);
+  const inner = await (await frameElement.elementHandle()).contentFrame();
+  // One colour scheme for the frame element and its document, so no opaque backdrop is painted.
+  expect(await frameElement.evaluate((f) => f.style.colorScheme)).toBe('dark');
+  expect(await inner.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
+  const background = await inner.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r, g, b] = background.match(/\d+/g).map(Number);
+  expect(r + g + b, `a dark frame, not ${background}`).toBeLessThan(200);
+  expect(await inner.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#f5a623');
+
+  await inner.evaluate(() => { window.__sameDocument = true; });
+  await page.locator('inkuru-headlines').evaluate((el) => { el.setAttribute('theme', 'light'); el.setAttribute('count', '4'); });
+  await expect(inner.locator('article.card')).toHaveCount(4);
+  expect(await inner.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('light');
+  expect(await frameElement.evaluate((f) => f.style.colorScheme)).toBe('light');
+  expect(await inner.evaluate(() => window.__sameDocument)).toBe(true);
+});
+
+test('a page that is not a partner\'s gets a clear refusal, and the links stay', async ({ page }) => {
+  const site = SITE;
+  host('/refused', partnerPage(site, {
+    body: `<inkuru-headlines section="news"><a href="${site}/news">News from Inkuru</a></inkuru-headlines>`,
+  }));
+  await page.goto(`${STRANGER}/refused`);
+  await expect(page.getByRole('status')).toContainText('this page is not on', { timeout: 15000 });
+  await expect(page.getByRole('link', { name: 'News from Inkuru' })).toBeVisible();
+  await expect(page.locator('inkuru-headlines iframe:not(.waiting)')).toHaveCount(0);
+});
+
+test('forged messages from another frame change nothing', async ({ page }) => {
+  const site = SITE;
+  host('/forged', partnerPage(site, {
+    body: '<inkuru-headlines section="news" count="2"></inkuru-headlines><iframe title="An ad" src="/ad"></iframe>',
+    frames: " 'self'",
+  }));
+  host('/ad', { status: 200, contentType: 'text/html', headers: {}, body: '<p>ad</p>' });
+  await page.goto(`${PARTNER}/forged`);
+  const frameElement = await shownFrame(page);
+  const before = (await frameElement.boundingBox()).height;
+  const ad = page.frame({ url: `${PARTNER}/ad` });
+  await ad.evaluate(() => {
+    const forged = { inkuru: 1, type: 'painted', height: 5 };
+    window.parent.postMessage(forged, '*');
+    for (let i = 0; i < window.parent.length; i += 1) {
+      const frame = window.parent[i];
+      const channel = new MessageChannel();
+      frame.postMessage({ inkuru: 1, type: 'connect' }, '*', [channel.port2]);
+      channel.port1.postMessage({ inkuru: 1, type: 'show', query: { section: 'sport' } });
+      frame.postMessage({ inkuru: 1, type: 'show', query: { section: 'sport' } }, '*');
+    }
+  });
+  await page.waitForTimeout(1000);
+  expect(Math.abs((await frameElement.boundingBox()).height - before)).toBeLessThanOrEqual(1);
+  const inner = await (await frameElement.elementHandle()).contentFrame();
+  await expect(inner.getByRole('heading', { level: 2 }).first()).toHaveText('News');
+});
+
+test('a partner page that is an app: 50 navigations leave one frame, and defining twice is harmless', async ({ page }) => {
+  const site = SITE;
+  host('/app', partnerPage(site, { body: '<div id="app"></div>' }));
+  await page.goto(`${PARTNER}/app`);
+  await page.waitForFunction(() => customElements.get('inkuru-headlines'));
+  // The snippet pasted twice: a second copy of the loader runs and must change nothing.
+  await page.evaluate((src) => new Promise((resolve, reject) => {
+    const again = document.createElement('script');
+    again.src = src;
+    again.onload = resolve;
+    again.onerror = reject;
+    document.head.append(again);
+  }), `${site}/widgets.js`).catch(() => { /* the partner's CSP may refuse a second copy: harmless too */ });
+  for (let i = 0; i < 50; i += 1) {
+    await page.evaluate((n) => {
+      const app = document.getElementById('app');
+      const widget = document.createElement('inkuru-headlines');
+      widget.setAttribute('section', n % 2 ? 'news' : 'sport');
+      widget.setAttribute('count', '2');
+      app.replaceChildren(widget);
+    }, i);
+  }
+  await shownFrame(page);
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('inkuru-headlines').length)).toBe(1);
+  await expect.poll(() => page.frames().filter((f) => f.url().includes('/embed/headlines')).length).toBe(1);
+});
+
+test('the widget works by keyboard, and axe finds nothing in the page or the frame', async ({ page }) => {
+  const site = SITE;
+  host('/keyboard', partnerPage(site, { body: '<inkuru-headlines section="news" count="2"></inkuru-headlines>' }));
+  await page.goto(`${PARTNER}/keyboard`);
+  await shownFrame(page);
+  const inner = page.frameLocator('inkuru-headlines iframe');
+  await page.keyboard.press('Tab');
+  await expect(inner.getByRole('link', { name: 'News', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(inner.locator('article.card a').first()).toBeFocused();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice', 'experimental'])
+    .analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes[0]?.target?.join(' ')}`)).toEqual([]);
+});
+
+test('the demo partner page (cargo xtask serve) shows the headlines under its strict policy', async ({ page }) => {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${DEMO}/`);
+  const policy = (await page.request.get(`${DEMO}/`)).headers()['content-security-policy'];
+  expect(policy).toContain("require-trusted-types-for 'script'");
+  expect(policy).not.toContain('unsafe-inline');
+  await shownFrame(page);
+  await expect(page.frameLocator('inkuru-headlines iframe').locator('article.card')).toHaveCount(4);
+  expect(errors).toEqual([]);
+});
