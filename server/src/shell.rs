@@ -246,9 +246,21 @@ pub async fn page(
     headers: HeaderMap,
 ) -> Response {
     let origin = crate::origin::of_headers(&headers);
-    let (status, data) = first_view(&state, &uri, origin).await;
+    let (status, data) = first_view(&state, &uri, origin.clone()).await;
+    // An article names its oEmbed answer in a header too, for consumers that read no HTML.
+    let oembed = match (&data.page, &origin) {
+        (Page::Article(article), Some(site)) => crate::widgets::oembed::link_header(
+            site,
+            &format!("{site}{}", paths::article_page(&article.slug)),
+        ),
+        _ => None,
+    };
     let html = inkuru::ssr::render(&shell.parts, data).await;
-    (status, [(header::CACHE_CONTROL, "no-cache")], Html(html)).into_response()
+    let mut response = (status, [(header::CACHE_CONTROL, "no-cache")], Html(html)).into_response();
+    if let Some(link) = oembed {
+        response.headers_mut().insert(header::LINK, link);
+    }
+    response
 }
 
 /// The shell's source file in `dist`.

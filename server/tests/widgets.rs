@@ -197,3 +197,115 @@ async fn reader_pages_still_refuse_to_be_framed() {
     assert_eq!(header_of(&headers, header::X_FRAME_OPTIONS), "DENY");
     assert!(header_of(&headers, header::CONTENT_SECURITY_POLICY).contains("frame-ancestors 'none'"));
 }
+
+const ARTICLE: &str = "rwandan-chefs-win-in-brussels";
+
+#[tokio::test]
+async fn an_article_url_has_an_oembed_card_and_names_it() {
+    let site = site().await;
+    let url = format!("http://inkuru.test/articles/{ARTICLE}");
+    let (status, headers, body) = site.get(&inkuru_api::widgets::oembed_for(&url), None).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(header_of(&headers, header::CACHE_CONTROL).contains("max-age=3600"));
+    let answer: inkuru_api::widgets::OEmbed = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        (answer.version.as_str(), answer.kind.as_str()),
+        ("1.0", "rich")
+    );
+    assert_eq!(answer.provider_url, "http://inkuru.test/");
+    assert_eq!(answer.cache_age, 3600);
+    assert!(answer.width >= 240 && answer.height > 0, "{answer:?}");
+    assert!(
+        answer.html.contains(&format!("<a href=\"{url}\">")),
+        "{}",
+        answer.html
+    );
+    assert!(
+        answer.html.contains(&format!(
+            "src=\"http://inkuru.test/embed/articles/{ARTICLE}\""
+        )),
+        "{}",
+        answer.html
+    );
+    assert!(
+        answer.html.contains("sandbox=\"allow-scripts"),
+        "{}",
+        answer.html
+    );
+    assert!(answer
+        .thumbnail_url
+        .is_some_and(|t| t.starts_with("http://inkuru.test/media/")));
+    // Numbers, not strings, as the spec asks.
+    let raw: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert!(raw["width"].is_u64() && raw["height"].is_u64(), "{raw}");
+
+    let (_, _, narrow) = site
+        .get(
+            &format!(
+                "{}&maxwidth=300&maxheight=250",
+                inkuru_api::widgets::oembed_for(&url)
+            ),
+            None,
+        )
+        .await;
+    let narrow: inkuru_api::widgets::OEmbed = serde_json::from_str(&narrow).unwrap();
+    assert_eq!((narrow.width, narrow.height), (300, 250));
+
+    // Discovery: in the article page's head, early, and as a Link header.
+    let (_, headers, page) = site.get(&format!("/articles/{ARTICLE}"), None).await;
+    let link = header_of(&headers, header::LINK);
+    assert!(
+        link.contains("rel=\"alternate\"") && link.contains("application/json+oembed"),
+        "{link}"
+    );
+    assert!(
+        link.contains("/oembed?url=http%3A%2F%2Finkuru.test%2Farticles%2F"),
+        "{link}"
+    );
+    let discovery = page
+        .find("application/json+oembed")
+        .expect("a discovery link");
+    assert!(discovery < page.find("</head>").unwrap(), "in the head");
+}
+
+#[tokio::test]
+async fn oembed_refuses_unknown_urls_and_other_formats() {
+    let site = site().await;
+    for url in [
+        "http://inkuru.test/articles/no-such-article",
+        "http://elsewhere.example/articles/rwandan-chefs-win-in-brussels",
+        "http://inkuru.test/news",
+        "not a url",
+    ] {
+        let (status, _, body) = site.get(&inkuru_api::widgets::oembed_for(url), None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{url}: {body}");
+        assert!(body.contains("\"code\":\"not_found\""), "{body}");
+    }
+    let (status, _, _) = site.get("/oembed", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let xml = format!(
+        "/oembed?url={}&format=xml",
+        inkuru_api::paths::encode_component(&format!("http://inkuru.test/articles/{ARTICLE}"))
+    );
+    let (status, _, _) = site.get(&xml, None).await;
+    assert_eq!(status, StatusCode::NOT_IMPLEMENTED);
+}
+
+#[tokio::test]
+async fn the_oembed_card_is_the_apps_card_and_any_page_may_frame_it() {
+    let site = site().await;
+    let (status, headers, html) = site.get(&format!("/embed/articles/{ARTICLE}"), None).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let policy = header_of(&headers, header::CONTENT_SECURITY_POLICY);
+    assert!(policy.contains("frame-ancestors *"), "{policy}");
+    assert!(
+        html.contains("<article data-lead=\"\" class=\"card\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("href=\"/articles/{ARTICLE}\"")),
+        "{html}"
+    );
+    let (status, _, _) = site.get("/embed/articles/no-such-article", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -8,7 +8,7 @@ use inkuru_api::widgets::{Look, Theme};
 use inkuru_api::ArticleSummary;
 use leptos::prelude::*;
 
-use crate::views::{ArticleEmbed, HeadlinesSnippet, HeadlinesWidget, StorySource};
+use crate::views::{ArticleEmbed, HeadlinesSnippet, HeadlinesWidget, OEmbedMarkup, StorySource};
 
 /// Where the frame script and the frame's own styles are (public/, copied into the build).
 pub const FRAME_SCRIPT: &str = "/widget-frame.js";
@@ -87,6 +87,19 @@ pub fn headlines_snippet(
     stories: Vec<ArticleSummary>,
 ) -> String {
     with_owner(|| view! { <HeadlinesSnippet site_origin section count source stories/> }.to_html())
+}
+
+/// The `html` of an oEmbed answer (`OEmbedMarkup`).
+pub fn oembed_markup(
+    article_url: String,
+    headline: String,
+    site_name: String,
+    frame_url: String,
+    (width, height): (u32, u32),
+) -> String {
+    with_owner(|| {
+        view! { <OEmbedMarkup article_url headline site_name frame_url width height/> }.to_html()
+    })
 }
 
 /// Runs `render` with a reactive owner of its own, dropped when it is done.

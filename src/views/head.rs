@@ -4,6 +4,7 @@
 //! Each head also names the feeds that follow its page (`<link rel="alternate">`), so a feed
 //! reader given the page's address finds them.
 
+use inkuru_api::widgets::oembed_for;
 use inkuru_api::{paths, Article, FeedFormat, FeedScope, Image};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script, Title};
@@ -37,10 +38,19 @@ pub fn page_of_title(title: &str) -> String {
 pub fn ArticleHead(article: Article, #[prop(into)] site_name: String) -> impl IntoView {
     let path = paths::article_page(&article.slug);
     let section = article.section_path.last().map(|s| s.name.clone());
-    let structured = use_context::<SiteOrigin>()
-        .map(|origin| news_article(&origin, &article, &site_name, &path));
+    let origin = use_context::<SiteOrigin>();
+    let structured = origin
+        .as_ref()
+        .map(|origin| news_article(origin, &article, &site_name, &path));
+    // Where oEmbed consumers (WordPress and others) find this story's card; absolute where the
+    // server knows its origin, since consumers read it from the page the server wrote.
+    let oembed = match &origin {
+        Some(origin) => origin.url(&oembed_for(&origin.url(&path))),
+        None => oembed_for(&path),
+    };
     view! {
         <Title text=article.headline.clone()/>
+        <Link rel="alternate" type_="application/json+oembed" href=oembed title=article.headline.clone()/>
         <Meta name="description" content=article.standfirst.clone()/>
         <SharePreview
             title=article.headline.clone()

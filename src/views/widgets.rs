@@ -80,3 +80,33 @@ pub fn ArticleEmbed(summary: ArticleSummary, site_name: String) -> impl IntoView
         </div>
     }
 }
+
+/// The `html` of an oEmbed answer: a quote with the story's link (what consumers that take no
+/// frames keep), and the card's frame, sandboxed: scripts (to report its height), and links
+/// that open the story at the top or in a new tab when the reader follows one.
+#[component]
+pub fn OEmbedMarkup(
+    /// The story's address on this site.
+    article_url: String,
+    headline: String,
+    site_name: String,
+    /// The card's address (`/embed/articles/{slug}`, absolute).
+    frame_url: String,
+    width: u32,
+    height: u32,
+) -> impl IntoView {
+    view! {
+        <blockquote class="inkuru-embed">
+            <a href=article_url>{headline.clone()}</a>
+            " — "
+            {site_name}
+        </blockquote>
+        <iframe
+            src=frame_url
+            title=headline
+            width=width.to_string()
+            height=height.to_string()
+            sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
+        ></iframe>
+    }
+}

@@ -257,3 +257,51 @@ test('the demo partner page (cargo xtask serve) shows the headlines under its st
   await expect(page.frameLocator('inkuru-headlines iframe').locator('article.card')).toHaveCount(4);
   expect(errors).toEqual([]);
 });
+
+test('an article\'s oEmbed card works in a WordPress-style sandboxed frame and reports its height', async ({ page }) => {
+  const article = `${SITE}/articles/rwandan-chefs-win-in-brussels`;
+  const answer = await (await fetch(`${SITE}/oembed?url=${encodeURIComponent(article)}&format=json&maxwidth=500`)).json();
+  expect(answer.type).toBe('rich');
+  const src = answer.html.match(/src="([^"]+)"/)[1];
+  // What WordPress makes of a provider's html: the frame alone, sandboxed to scripts, with a
+  // secret on its address that the height messages must carry.
+  host('/wordpress', partnerPage(SITE, {
+    body: `<iframe sandbox="allow-scripts" src="${src}#?secret=s3cr3t" data-secret="s3cr3t" width="${answer.width}" height="${answer.height}" title="${answer.title}"></iframe>`,
+  }));
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.addInitScript(() => {
+    window.__heights = [];
+    window.addEventListener('message', (event) => {
+      if (event.data?.secret === 's3cr3t' && event.data.message === 'height') window.__heights.push(event.data.value);
+    });
+  });
+  await page.goto(`${STRANGER}/wordpress`);
+  await expect.poll(() => page.evaluate(() => window.__heights.length), { timeout: 10000 }).toBeGreaterThan(0);
+  const card = page.frameLocator('iframe[data-secret]');
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText(answer.title);
+  const reported = await page.evaluate(() => window.__heights.at(-1));
+  expect(reported).toBeGreaterThan(200);
+  expect(reported).toBeLessThan(1200);
+  expect(errors).toEqual([]);
+});
+
+test('the page around the widget hardly moves while it loads (layout shift under 0.1)', async ({ page }) => {
+  host('/shift', partnerPage(SITE, {
+    css: 'main { max-width: 40rem; margin: 0 auto; font: 18px/1.5 serif }',
+    body: `<inkuru-headlines section="news" count="3"><a href="${SITE}/news">News from Inkuru</a></inkuru-headlines>
+      <h2>More from the partner</h2><p>${'The partner\'s own text continues under the widget. '.repeat(20)}</p>`,
+  }));
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.setViewportSize({ width: 900, height: 1400 });
+  await page.goto(`${PARTNER}/shift`);
+  await shownFrame(page);
+  await page.waitForTimeout(500);
+  const shift = await page.evaluate(() => window.__shift);
+  expect(shift).toBeLessThan(0.1);
+});

@@ -17,6 +17,40 @@ pub const EMBED_HEADLINES: &str = "/embed/headlines";
 /// GET: the oEmbed answer for an article's URL (`?url=…&format=json&maxwidth=…`).
 pub const OEMBED: &str = "/oembed";
 
+/// The oEmbed answer's address for the article at `article_url` (absolute), as discovery links
+/// name it.
+pub fn oembed_for(article_url: &str) -> String {
+    format!(
+        "{OEMBED}?url={}&format=json",
+        crate::paths::encode_component(article_url)
+    )
+}
+
+/// How many seconds a consumer may keep an oEmbed answer.
+pub const OEMBED_CACHE_SECONDS: u32 = 3600;
+
+/// The widest and the narrowest card an oEmbed answer frames, and the width when not asked.
+pub const OEMBED_MAX_WIDTH: u32 = 640;
+pub const OEMBED_MIN_WIDTH: u32 = 240;
+
+/// The frame's size for an article card at most `max_width` × `max_height` wide (as the consumer
+/// asked; none means the widest): the card's width, and a height estimated from it (the frame
+/// reports its real height to consumers that listen, as WordPress does).
+pub fn oembed_size(
+    max_width: Option<u32>,
+    max_height: Option<u32>,
+    has_picture: bool,
+) -> (u32, u32) {
+    let width = max_width
+        .unwrap_or(OEMBED_MAX_WIDTH)
+        .clamp(OEMBED_MIN_WIDTH, OEMBED_MAX_WIDTH);
+    // A 16:9 picture spanning the card, then the section, headline, standfirst, date and link.
+    let text = 320;
+    let picture = if has_picture { width * 9 / 16 } else { 0 };
+    let height = max_height.map_or(text + picture, |most| (text + picture).min(most.max(120)));
+    (width, height)
+}
+
 /// The version of the messages between a loader and its frames; a message of another version
 /// is ignored by both sides.
 pub const PROTOCOL: u32 = 1;
@@ -298,6 +332,18 @@ mod tests {
         assert_eq!(font("x; } body { display: none"), None);
         assert_eq!(font("url(https://evil.example/f.woff)"), None);
         assert_eq!(font("\"unclosed"), None);
+    }
+
+    #[test]
+    fn an_oembed_card_fits_what_the_consumer_asks() {
+        assert_eq!(oembed_size(None, None, true), (640, 680));
+        assert_eq!(oembed_size(Some(300), None, false), (300, 320));
+        assert_eq!(oembed_size(Some(50), Some(200), true), (240, 200));
+        assert_eq!(oembed_size(Some(9999), Some(10), false), (640, 120));
+        assert_eq!(
+            oembed_for("https://inkuru.example/articles/a-b"),
+            "/oembed?url=https%3A%2F%2Finkuru.example%2Farticles%2Fa-b&format=json"
+        );
     }
 
     #[test]

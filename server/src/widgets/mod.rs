@@ -1,14 +1,15 @@
-//! What partner sites embed: the widgets' frames (`/embed/…`), the snippet a partner pastes, and
-//! the partner rules on the API (CORS). The loader itself
+//! What other sites embed: the widgets' frames (`/embed/…`), the snippet a partner pastes, the
+//! oEmbed answers for article URLs, and the partner rules on the API (CORS). The loader itself
 //! is a static file of the build (public/widgets.js), as is the frame script.
 
 pub mod frame;
 pub mod headlines;
+pub mod oembed;
 pub mod partners;
 
 use axum::routing::get;
 use axum::{Extension, Router};
-use inkuru_api::widgets::EMBED_HEADLINES;
+use inkuru_api::widgets::{EMBED_HEADLINES, OEMBED};
 
 use crate::AppState;
 
@@ -17,5 +18,7 @@ pub fn router(styles: frame::SiteStyles) -> Router<AppState> {
     Router::new()
         .route(EMBED_HEADLINES, get(headlines::frame))
         .route("/embed/snippet", get(headlines::snippet))
+        .route("/embed/articles/{slug}", get(oembed::card))
+        .route(OEMBED, get(oembed::answer))
         .layer(Extension(styles))
 }
