@@ -44,15 +44,19 @@
   };
 
   // A new section or count: the same page, asked again with the new options; only <main> changes.
+  // Only the newest request's answer is shown: answers can arrive out of order.
+  let latest = 0;
   const show = async (query) => {
+    const mine = ++latest;
     const url = new URL(location.pathname, location.origin);
     for (const [key, value] of Object.entries(query || {})) {
       if (typeof value === 'string' && value !== '') url.searchParams.set(key, value);
     }
     try {
       const answer = await fetch(url, { credentials: 'omit' });
-      const next = new DOMParser().parseFromString(await answer.text(), 'text/html');
-      const main = next.querySelector('main');
+      const text = await answer.text();
+      if (mine !== latest) return;
+      const main = new DOMParser().parseFromString(text, 'text/html').querySelector('main');
       if (main) document.querySelector('main').replaceChildren(...main.childNodes);
       history.replaceState(null, '', url.pathname + url.search + location.hash);
     } catch {
@@ -84,12 +88,14 @@
     new ResizeObserver(tell).observe(root);
     // Late pictures and fonts change the height after the first paint.
     document.fonts?.ready.then(tell);
-    afterPaint(() => {
+    // "Painted" once the fonts are in too: the page around the frame sizes it once, not twice.
+    const fontsReady = document.fonts ? document.fonts.ready : Promise.resolve();
+    fontsReady.then(() => afterPaint(() => {
       painted = true;
       if (port) port.postMessage({ inkuru: PROTOCOL, type: 'painted', height: height() });
       lastHeight = -1;
       tell();
-    });
+    }));
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();

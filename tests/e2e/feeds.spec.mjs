@@ -4,9 +4,9 @@
 import { test, expect } from '@playwright/test';
 import { appStarted, expectNoAxeViolations, watchErrors } from './helpers.mjs';
 
-/** The page's discovery links: type, address (path) and title. */
+/** The page's feed discovery links: type, address (path) and title (not its oEmbed link). */
 async function discovery(page) {
-  return page.locator('head link[rel="alternate"]').evaluateAll((links) =>
+  return page.locator('head link[rel="alternate"]:not([type="application/json+oembed"])').evaluateAll((links) =>
     links.map((l) => ({ type: l.type, path: new URL(l.href).pathname, title: l.title })));
 }
 
@@ -51,6 +51,10 @@ test('the front page, a section and an article name their feeds, before and afte
   ]);
   const links = await discovery(page);
   await answers(page, links);
+  // The article names its oEmbed answer once, for its own address, after the app's navigation too.
+  const oembed = page.locator('head link[type="application/json+oembed"]');
+  await expect(oembed).toHaveCount(1);
+  expect(new URL(await oembed.getAttribute('href')).searchParams.get('url')).toBe(page.url());
   // The author's feed holds the story on screen.
   const feed = await (await page.request.get(links[1].path)).text();
   expect(feed).toContain(new URL(page.url()).pathname);

@@ -775,7 +775,13 @@ standing until it is here; 2026-12-05, a02cfac, reverted) | 142,535 B | 116,195 
 no: the framework code the header shares with the pages moved into shared chunks (the chunks grew \
 by 50.8 KB, 63 chunks became 110), and Lighthouse's requests went from 64 to 112 and home's Total \
 Blocking Time from 138–356 ms to 439–634 ms (three runs each): every chunk is compiled and started on \
-the main thread when it arrives, so more, smaller chunks cost the start more than the bytes saved |\n\n";
+the main thread when it arrives, so more, smaller chunks cost the start more than the bytes saved |\n\
+| the JS glue and the chunk loader minified with esbuild 0.28.2 (Trunk 0.21 cannot parse wasm-bindgen 0.2.130's \
+glue, so it went out unminified; 2026-12-05, 3ac7863; JS, not wasm) | 9,504 + 2,016 B | 7,667 + 1,540 B | \
+2,313 B of every first view | yes |\n\
+| Share and Copy link drawn with the article, and only the share options (network links, Mastodon) a chunk, \
+fetched on the first click of Share (2026-12-05, b62b10b; the article's first load) | article chunk 28,927 + \
+sharing chunk 13,692 B | article chunk 32,742 B | 9,877 B | yes: the options' chunk is 10,161 B |\n\n";
 
 const NOT_YET: &str = "## What made the page fast, and why some goals are still missed\n\n\
 - **LCP and FCP (goals met: LCP 0.93–1.03 s, 1.07–1.27× the plain HTML article over the day's runs).** For the page URL it serves, the\n  server writes the page itself (article, front page, section page, header links) into the HTML, with the first\n  API answers embedded; the app adopts that DOM without repainting it (a repaint would make the app's paint\n  the LCP again: 2.3–2.6 s before), there is no wasm preload, and the app starts only after the first frame,\n  so nothing competes with the page's own bytes. All CSS is inline (no render-blocking request).\n\
