@@ -1,4 +1,5 @@
-// Runs in a widget's frame (the headlines list, an article's card) on Inkuru's own origin.
+// Runs in a widget's frame (the headlines list, an article's card, the comments run by the app)
+// on Inkuru's own origin.
 // It tells the page around it how tall it is, so the page can size the frame with no inner
 // scrollbar, and takes the partner's changes (look, section) without reloading.
 //
@@ -12,7 +13,12 @@
   'use strict';
   const PROTOCOL = 1;
   const root = document.documentElement;
-  const partners = (root.dataset.partners || '').split(' ').filter(Boolean);
+  const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '';
+  const partners = meta('inkuru-partners').split(' ').filter(Boolean);
+  // A frame the app draws (the comments) names what to wait for before it counts as painted.
+  const ready = meta('inkuru-ready');
+  root.dataset.widget = '';
+  if (['light', 'dark'].includes(meta('inkuru-theme'))) root.dataset.theme = meta('inkuru-theme');
   const secret = new URLSearchParams(location.hash.slice(1).replace(/^\?/, '')).get('secret');
   let port = null;
   let painted = false;
@@ -44,9 +50,14 @@
   };
 
   // A new section or count: the same page, asked again with the new options; only <main> changes.
-  // Only the newest request's answer is shown: answers can arrive out of order.
+  // Only the newest request's answer is shown: answers can arrive out of order. A frame the app
+  // draws is told instead, and changes itself (src/embed.rs).
   let latest = 0;
   const show = async (query) => {
+    if (ready) {
+      window.dispatchEvent(new CustomEvent('inkuru:show', { detail: { ...query } }));
+      return;
+    }
     const mine = ++latest;
     const url = new URL(location.pathname, location.origin);
     for (const [key, value] of Object.entries(query || {})) {
@@ -88,9 +99,17 @@
     new ResizeObserver(tell).observe(root);
     // Late pictures and fonts change the height after the first paint.
     document.fonts?.ready.then(tell);
-    // "Painted" once the fonts are in too: the page around the frame sizes it once, not twice.
+    // "Painted" once the fonts are in too (and what the app draws, for its frames): the page
+    // around the frame sizes it once, not twice.
     const fontsReady = document.fonts ? document.fonts.ready : Promise.resolve();
-    fontsReady.then(() => afterPaint(() => {
+    const drawn = new Promise((resolve) => {
+      if (!ready || document.querySelector(ready)) { resolve(); return; }
+      const watch = new MutationObserver(() => {
+        if (document.querySelector(ready)) { watch.disconnect(); resolve(); }
+      });
+      watch.observe(document.body, { childList: true, subtree: true });
+    });
+    Promise.all([fontsReady, drawn]).then(() => afterPaint(() => {
       painted = true;
       if (port) port.postMessage({ inkuru: PROTOCOL, type: 'painted', height: height() });
       lastHeight = -1;

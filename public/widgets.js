@@ -1,4 +1,4 @@
-// Inkuru's widgets on a partner's page: <inkuru-headlines>. One script, no WebAssembly, nothing
+// Inkuru's widgets on a partner's page: <inkuru-headlines> and <inkuru-comments>. One script, no WebAssembly, nothing
 // fetched before a widget nears the screen (and then only the frame), no cookies, no inline script or style, nothing written
 // as HTML (so a strict CSP with Trusted Types is satisfied). Each widget is a frame on Inkuru's
 // origin inside the element's shadow root: the partner's CSS reaches neither.
@@ -9,7 +9,7 @@
   const script = document.currentScript;
   const ORIGIN = script && script.src ? new URL(script.src).origin : '';
   // Loaded twice (two snippets on one page): the first definition stands.
-  if (!ORIGIN || customElements.get('inkuru-headlines')) return;
+  if (!ORIGIN || customElements.get('inkuru-headlines') || customElements.get('inkuru-comments')) return;
 
   const LOOK = ['theme', 'accent', 'font'];
   const CSS = ':host{display:block!important;position:relative!important;contain:layout!important}'
@@ -27,7 +27,7 @@
   const schemeOf = (theme) => (theme === 'light' || theme === 'dark' ? theme : 'light dark');
 
   class InkuruWidget extends HTMLElement {
-    static observedAttributes = [...LOOK, 'section', 'count', 'pictures'];
+    static observedAttributes = [...LOOK, 'section', 'count', 'pictures', 'article'];
 
     connectedCallback() {
       if (!this.shadowRoot) this.build();
@@ -104,7 +104,7 @@
     load() {
       if (!this.isConnected || this.frame) return;
       const url = new URL(this.path, ORIGIN);
-      for (const [key, value] of Object.entries(this.options([...this.content, ...LOOK]))) url.searchParams.set(key, value);
+      for (const [key, value] of Object.entries(this.options([...this.query, ...LOOK]))) url.searchParams.set(key, value);
       const frame = document.createElement('iframe');
       frame.className = 'waiting';
       frame.title = this.label;
@@ -146,6 +146,7 @@
     get path() { return '/embed/headlines'; }
     get label() { return 'Headlines'; }
     get content() { return ['section', 'count', 'pictures']; }
+    get query() { return this.content; }
     // Measured on the frame at widths of 280 to 900 px: about 75 px of heading and link, and a
     // story's card grows as the column narrows (its headline and standfirst wrap).
     defaultHeight() {
@@ -153,5 +154,14 @@
       const width = this.getBoundingClientRect().width || 360;
       return Math.round(75 + count * (95 + 60000 / Math.max(width, 240)));
     }
+  });
+
+  // An article's comments and form: the article by its slug, as in its address on the site.
+  customElements.define('inkuru-comments', class extends InkuruWidget {
+    get path() { return `/embed/comments/${encodeURIComponent(this.getAttribute('article') || '')}`; }
+    get label() { return 'Comments'; }
+    get content() { return ['article']; }
+    get query() { return []; }
+    defaultHeight() { return 480; }
   });
 })();

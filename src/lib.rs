@@ -15,6 +15,7 @@ pub mod app;
 pub mod author_token;
 pub mod components;
 pub mod drafts;
+pub mod embed;
 pub mod json;
 pub mod lazy;
 pub mod navigation;

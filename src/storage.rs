@@ -9,6 +9,18 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Whether the browser lets this page keep anything (it may refuse in a frame on another site's
+/// page, in private modes, or with a full disk): a test write says.
+pub fn is_available() -> bool {
+    const PROBE: &str = "inkuru.storage-probe";
+    let Some(storage) = storage() else {
+        return false;
+    };
+    let written = storage.set_item(PROBE, "1").is_ok();
+    let _ = storage.remove_item(PROBE);
+    written
+}
+
 /// The text kept under `key`, if any.
 pub fn get(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()

@@ -29,6 +29,11 @@ pub struct Shell {
 }
 
 impl Shell {
+    /// The built document's parts.
+    pub fn parts(&self) -> &ShellParts {
+        &self.parts
+    }
+
     /// Reads and cuts the built `index.html` at `path`.
     pub fn read(path: &Path) -> Result<Shell, String> {
         let html = std::fs::read_to_string(path)

@@ -309,3 +309,46 @@ async fn the_oembed_card_is_the_apps_card_and_any_page_may_frame_it() {
     let (status, _, _) = site.get("/embed/articles/no-such-article", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_comments_frame_is_the_apps_own_document_framed_by_partners_only() {
+    let site = site().await;
+    let (status, headers, html) = site
+        .get(
+            &format!("/embed/comments/{ARTICLE}?theme=dark&accent=%23123456"),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    // The built document, so the app and its chunks load as on the site…
+    assert!(html.contains("<main id=main"), "{html}");
+    assert!(html.contains("<style>.card{color:red}</style>"), "{html}");
+    // …with a widget's head in place of a page's.
+    assert!(
+        html.contains("<meta name=\"inkuru-ready\" content=\"section.comments\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<meta name=\"inkuru-theme\" content=\"dark\">"),
+        "{html}"
+    );
+    assert!(html.contains("<meta name=\"inkuru-partners\" content=\"http://127.0.0.1:8081 http://localhost:8081\">"), "{html}");
+    assert!(html.contains("--accent:#123456 !important"), "{html}");
+    assert!(
+        html.contains("<script src=\"/widget-frame.js\" defer>"),
+        "{html}"
+    );
+    let policy = header_of(&headers, header::CONTENT_SECURITY_POLICY);
+    assert!(
+        policy.contains("frame-ancestors http://127.0.0.1:8081 http://localhost:8081"),
+        "{policy}"
+    );
+    assert!(!policy.contains("frame-ancestors 'none'"), "{policy}");
+    assert!(headers.get(header::X_FRAME_OPTIONS).is_none());
+    // The look's style is allowed by its hash, like the shell's own.
+    assert_eq!(policy.matches("'sha256-").count(), 2, "{policy}");
+
+    let (status, _, html) = site.get("/embed/comments/Not%20A%20Slug", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(html.contains("no article at that address"), "{html}");
+}

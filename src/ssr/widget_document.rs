@@ -8,11 +8,9 @@ use inkuru_api::widgets::{Look, Theme};
 use inkuru_api::ArticleSummary;
 use leptos::prelude::*;
 
-use crate::views::{ArticleEmbed, HeadlinesSnippet, HeadlinesWidget, OEmbedMarkup, StorySource};
-
-/// Where the frame script and the frame's own styles are (public/, copied into the build).
-pub const FRAME_SCRIPT: &str = "/widget-frame.js";
-pub const FRAME_STYLES: &str = "/widget-frame.css";
+use crate::views::{
+    ArticleEmbed, HeadlinesSnippet, HeadlinesWidget, OEmbedMarkup, StorySource, WidgetHead,
+};
 
 /// One frame's document, before its body.
 #[derive(Clone, Debug)]
@@ -26,21 +24,6 @@ pub struct WidgetDocument {
     /// Origins the frame accepts messages from: the partners (the server refuses to be framed by
     /// any other page, `frame-ancestors`).
     pub partners: Vec<String>,
-}
-
-/// The `<style>` text the partner's look adds to the site's, if any: custom properties only,
-/// from values the contract has already checked (`inkuru_api::widgets::{accent, font}`).
-pub fn look_style(look: &Look) -> Option<String> {
-    let accent = look
-        .accent
-        .as_ref()
-        .map(|colour| format!("--accent:{colour} !important;"));
-    let font = look
-        .font
-        .as_ref()
-        .map(|family| format!("--serif:{family} !important;--sans:{family} !important;"));
-    let properties = [accent, font].into_iter().flatten().collect::<String>();
-    (!properties.is_empty()).then(|| format!(":root{{{properties}}}"))
 }
 
 /// The headlines widget's frame: the newest stories of `source`.
@@ -110,6 +93,19 @@ fn with_owner(render: impl FnOnce() -> String) -> String {
     html
 }
 
+/// The head a frame on the site's own shell gets (the comments widget, run by the app): what
+/// `WidgetHead` writes, with the app's frame script waiting for `ready` (a selector) before it
+/// says the frame has painted.
+pub fn shell_head(document: WidgetDocument, ready: &'static str) -> String {
+    let WidgetDocument {
+        title,
+        look,
+        partners,
+        ..
+    } = document;
+    with_owner(|| view! { <WidgetHead title look partners ready/> }.to_html())
+}
+
 /// The whole document around `body`.
 fn render(document: WidgetDocument, body: AnyView) -> String {
     let WidgetDocument {
@@ -123,21 +119,13 @@ fn render(document: WidgetDocument, body: AnyView) -> String {
         Theme::System => None,
         chosen => Some(chosen.as_str()),
     };
-    let look_style = look_style(&look);
     let html = view! {
-        <html lang=lang data-theme=theme data-widget="" data-partners=partners.join(" ")>
+        <html lang=lang data-theme=theme data-widget="">
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="color-scheme" content=look.theme.color_scheme()/>
-                <meta name="robots" content="noindex"/>
-                <title>{title.clone()}</title>
-                // Links leave the frame: a reader who follows one goes to the story, not into a box.
-                <base target="_top"/>
                 {site_styles.into_iter().map(|css| view! { <style inner_html=css></style> }).collect_view()}
-                {look_style.map(|css| view! { <style inner_html=css></style> })}
-                <link rel="stylesheet" href=FRAME_STYLES/>
-                <script src=FRAME_SCRIPT defer></script>
+                <WidgetHead title=title.clone() look partners/>
             </head>
             <body>
                 // Named, so it stays apart from the partner page's own main landmark.
@@ -147,23 +135,4 @@ fn render(document: WidgetDocument, body: AnyView) -> String {
     }
     .to_html();
     ["<!DOCTYPE html>", &html].concat()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_look_becomes_custom_properties_only() {
-        let look = Look {
-            theme: Theme::Dark,
-            accent: Some("#0b6e4f".into()),
-            font: Some("Georgia, serif".into()),
-        };
-        assert_eq!(
-            look_style(&look).as_deref(),
-            Some(":root{--accent:#0b6e4f !important;--serif:Georgia, serif !important;--sans:Georgia, serif !important;}")
-        );
-        assert_eq!(look_style(&Look::default()), None);
-    }
 }

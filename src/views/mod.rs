@@ -19,4 +19,6 @@ pub use front_page::FrontPageView;
 pub use head::{ArticleHead, HomeHead, SavedHead, SearchHead, SectionHead};
 pub use prerendered::Prerendered;
 pub use section::{SectionContent, SectionPageView};
-pub use widgets::{ArticleEmbed, HeadlinesSnippet, HeadlinesWidget, OEmbedMarkup, StorySource};
+pub use widgets::{
+    ArticleEmbed, HeadlinesSnippet, HeadlinesWidget, OEmbedMarkup, StorySource, WidgetHead,
+};

@@ -3,7 +3,7 @@
 //! (with plain links for pages without script), and the card an oEmbed answer frames.
 //! Plain data in, markup out: the server writes all of it (`crate::ssr::widget_document`).
 
-use inkuru_api::widgets::LOADER;
+use inkuru_api::widgets::{Look, LOADER};
 use inkuru_api::{paths, ArticleSummary};
 use leptos::prelude::*;
 
@@ -108,5 +108,71 @@ pub fn OEmbedMarkup(
             height=height.to_string()
             sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
         ></iframe>
+    }
+}
+
+/// Where the frame script and the frames' own styles are (public/, copied into the build).
+pub const FRAME_SCRIPT: &str = "/widget-frame.js";
+pub const FRAME_STYLES: &str = "/widget-frame.css";
+
+/// The `<style>` text the partner's look adds to the site's, if any: custom properties only,
+/// from values the contract has already checked (`inkuru_api::widgets::{accent, font}`).
+pub fn look_style(look: &Look) -> Option<String> {
+    let accent = look
+        .accent
+        .as_ref()
+        .map(|colour| format!("--accent:{colour} !important;"));
+    let font = look
+        .font
+        .as_ref()
+        .map(|family| format!("--serif:{family} !important;--sans:{family} !important;"));
+    let properties = [accent, font].into_iter().flatten().collect::<String>();
+    (!properties.is_empty()).then(|| format!(":root{{{properties}}}"))
+}
+
+/// What every widget frame's head carries after the site's styles: its title, its colour
+/// scheme, the partner's look, the partner origins it accepts messages from, and the frame
+/// script (public/widget-frame.js) with its styles. `ready`, for a frame the app draws, is a
+/// selector the frame script waits for before it says the frame has painted.
+#[component]
+pub fn WidgetHead(
+    title: String,
+    look: Look,
+    partners: Vec<String>,
+    #[prop(optional)] ready: Option<&'static str>,
+) -> impl IntoView {
+    let style = look_style(&look);
+    view! {
+        <meta name="color-scheme" content=look.theme.color_scheme()/>
+        <meta name="robots" content="noindex"/>
+        <meta name="inkuru-partners" content=partners.join(" ")/>
+        <meta name="inkuru-theme" content=look.theme.as_str()/>
+        {ready.map(|selector| view! { <meta name="inkuru-ready" content=selector/> })}
+        <title>{title}</title>
+        // Links leave the frame: a reader who follows one goes to the story, not into a box.
+        <base target="_top"/>
+        {style.map(|css| view! { <style inner_html=css></style> })}
+        <link rel="stylesheet" href=FRAME_STYLES/>
+        <script src=FRAME_SCRIPT defer></script>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use inkuru_api::widgets::Theme;
+
+    #[test]
+    fn the_look_becomes_custom_properties_only() {
+        let look = Look {
+            theme: Theme::Dark,
+            accent: Some("#0b6e4f".into()),
+            font: Some("Georgia, serif".into()),
+        };
+        assert_eq!(
+            look_style(&look).as_deref(),
+            Some(":root{--accent:#0b6e4f !important;--serif:Georgia, serif !important;--sans:Georgia, serif !important;}")
+        );
+        assert_eq!(look_style(&Look::default()), None);
     }
 }

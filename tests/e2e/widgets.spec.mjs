@@ -310,3 +310,76 @@ test('once the loader runs, the page around the widget hardly moves while it loa
   const shift = await page.evaluate(() => window.__shift);
   expect(shift).toBeLessThan(0.1);
 });
+
+test('the comments widget: the app\'s comments on a partner page, posting by keyboard, kept after a reload', async ({ page }) => {
+  const slug = 'kigali-jazz-nights-return';
+  const policyErrors = [];
+  page.on('console', (m) => { if (/Content Security Policy|Trusted Type/i.test(m.text())) policyErrors.push(m.text()); });
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  host('/comments', partnerPage(SITE, { body: `<inkuru-comments article="${slug}"><a href="${SITE}/articles/${slug}">Comments on Inkuru</a></inkuru-comments>` }));
+  await page.goto(`${PARTNER}/comments`);
+  const frameElement = page.locator('inkuru-comments iframe:not(.waiting)');
+  await expect(frameElement).toBeVisible({ timeout: 20000 });
+  const frame = page.frameLocator('inkuru-comments iframe');
+  await expect(frame.locator('section.comments')).toBeVisible();
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+
+  // By keyboard: open the form, fill it in, send.
+  const open = frame.getByRole('button', { name: 'Leave your comment' });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  const words = `From a partner's page, by keyboard. ${Date.now()}`;
+  await frame.getByLabel('Your name').focus();
+  await page.keyboard.type('Partner reader');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('reader@partner.example');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(words);
+  await frame.getByRole('button', { name: 'Post comment' }).focus();
+  await page.waitForTimeout(3000); // the form refuses comments written faster than a person could
+  await page.keyboard.press('Enter');
+  await expect(frame.getByText(words)).toBeVisible({ timeout: 15000 });
+
+  // The frame grew with it: still no inner scrollbar.
+  const inner = await (await frameElement.elementHandle()).contentFrame();
+  await expect.poll(async () => {
+    const height = await inner.evaluate(() => document.documentElement.getBoundingClientRect().height);
+    return Math.abs((await frameElement.boundingBox()).height - height);
+  }).toBeLessThanOrEqual(1);
+
+  // The frame loads what it shows: no other page's code, no service worker.
+  expect(requested.filter((path) => /inkuru-(home|section|search|saved|article)_page-/.test(path) || path === '/sw.js')).toEqual([]);
+
+  await page.reload();
+  await expect(page.frameLocator('inkuru-comments iframe').getByText(words)).toBeVisible({ timeout: 20000 });
+  expect(policyErrors).toEqual([]);
+});
+
+test('the comments widget switches article in place, and says so when the browser keeps nothing', async ({ page }) => {
+  // A browser that refuses storage to a frame on another site's page.
+  await page.addInitScript(() => {
+    if (window.top === window) return;
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('refused', 'SecurityError'); } });
+  });
+  host('/comments-switch', partnerPage(SITE, { body: '<inkuru-comments article="kigali-jazz-nights-return"></inkuru-comments>' }));
+  await page.goto(`${PARTNER}/comments-switch`);
+  const frameElement = page.locator('inkuru-comments iframe:not(.waiting)');
+  await expect(frameElement).toBeVisible({ timeout: 20000 });
+  const frame = page.frameLocator('inkuru-comments iframe');
+  await expect(frame.getByRole('note')).toContainText('does not let Inkuru keep anything');
+  // Sending works all the same.
+  await frame.getByRole('button', { name: 'Leave your comment' }).click();
+  const words = `Sent with storage refused. ${Date.now()}`;
+  await frame.getByLabel('Your name').fill('Private reader');
+  await frame.getByLabel('Your email').fill('private@partner.example');
+  await frame.getByLabel('Your comment').fill(words);
+  await page.waitForTimeout(2100);
+  await frame.getByRole('button', { name: 'Post comment' }).click();
+  await expect(frame.getByText(words)).toBeVisible({ timeout: 15000 });
+  const inner = await (await frameElement.elementHandle()).contentFrame();
+  await inner.evaluate(() => { window.__sameDocument = true; });
+  await page.locator('inkuru-comments').evaluate((el) => el.setAttribute('article', 'rwandan-chefs-win-in-brussels'));
+  await expect(frame.getByRole('link', { name: /Two Rwandan chefs/ })).toBeVisible();
+  expect(await inner.evaluate(() => window.__sameDocument)).toBe(true);
+});

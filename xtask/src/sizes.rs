@@ -17,7 +17,9 @@ use std::process::Command;
 /// panics (−15.2 KB: 289.5 KB); 292,000 until the split into chunks (first module 174.5 KB);
 /// 176,000 until the outbox's machinery became a chunk too (−11.2 KB); 165,000 until JSON went
 /// through the browser's own parser and the reload mark stopped parsing a float (−21.6 KB).
-pub const FIRST_MODULE_BROTLI_BUDGET: u64 = 143_000;
+/// 143,000 until a partner's comments frame got its entry here (+1.9 KB: the choice of root and
+/// the loading of its chunk).
+pub const FIRST_MODULE_BROTLI_BUDGET: u64 = 144_000;
 /// Most each chunk may weigh, brotli-compressed, by split point (the chunk's name,
 /// `inkuru-<split point>-<hash>.wasm`). A split point with no line here fails the budgets: a new
 /// chunk gets its budget when it is made.
@@ -30,6 +32,8 @@ pub const CHUNK_BROTLI_BUDGETS: &[(&str, u64)] = &[
     ("comments", 67_000),
     // The share options only (network links, Mastodon): Share and Copy link are the article's.
     ("sharing", 10_500),
+    // A partner's comments frame's root (the comments themselves are `comments`).
+    ("comments_embed", 9_500),
     // Starts the outbox; its code is shared with the comments (a shared chunk).
     ("outbox", 1_000),
 ];

@@ -59,6 +59,20 @@ pub const PROTOCOL: u32 = 1;
 pub const MAX_HEADLINES: u8 = 10;
 pub const DEFAULT_HEADLINES: u8 = 5;
 
+/// The comments widget's page: an article's comments and form, run by the app itself.
+pub const EMBED_COMMENTS: &str = "/embed/comments/";
+
+/// The comments widget's page for the article `slug`.
+pub fn embed_comments(slug: &Slug) -> String {
+    format!("{EMBED_COMMENTS}{slug}")
+}
+
+/// The article slug of a comments widget's path (`/embed/comments/{slug}`), as written.
+pub fn comments_slug_of(path: &str) -> Option<&str> {
+    path.strip_prefix(EMBED_COMMENTS)
+        .filter(|slug| !slug.is_empty() && !slug.contains('/'))
+}
+
 /// An article's card for embedding elsewhere (what an oEmbed answer frames).
 pub fn embed_article(slug: &Slug) -> String {
     format!("/embed/articles/{slug}")
@@ -332,6 +346,17 @@ mod tests {
         assert_eq!(font("x; } body { display: none"), None);
         assert_eq!(font("url(https://evil.example/f.woff)"), None);
         assert_eq!(font("\"unclosed"), None);
+    }
+
+    #[test]
+    fn a_comments_widget_path_names_its_article() {
+        assert_eq!(
+            comments_slug_of("/embed/comments/kigali-jazz"),
+            Some("kigali-jazz")
+        );
+        assert_eq!(comments_slug_of("/embed/comments/"), None);
+        assert_eq!(comments_slug_of("/embed/comments/a/b"), None);
+        assert_eq!(comments_slug_of("/articles/kigali-jazz"), None);
     }
 
     #[test]

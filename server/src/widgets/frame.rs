@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use inkuru::ssr::widget_document::{look_style, WidgetDocument};
+use inkuru::ssr::widget_document::WidgetDocument;
+use inkuru::views::widgets::look_style;
 use inkuru_api::widgets::Look;
 use inkuru_api::SiteSettings;
 

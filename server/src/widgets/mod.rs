@@ -2,6 +2,7 @@
 //! oEmbed answers for article URLs, and the partner rules on the API (CORS). The loader itself
 //! is a static file of the build (public/widgets.js), as is the frame script.
 
+pub mod comments;
 pub mod frame;
 pub mod headlines;
 pub mod oembed;
@@ -13,12 +14,15 @@ use inkuru_api::widgets::{EMBED_HEADLINES, OEMBED};
 
 use crate::AppState;
 
-/// The widget routes; `styles` are the site's stylesheets the frames reuse.
-pub fn router(styles: frame::SiteStyles) -> Router<AppState> {
+/// The widget routes; `styles` are the site's stylesheets the frames reuse, `shell` the built
+/// document the comments frame runs the app in.
+pub fn router(styles: frame::SiteStyles, shell: comments::AppShell) -> Router<AppState> {
     Router::new()
+        .route("/embed/comments/{slug}", get(comments::frame))
         .route(EMBED_HEADLINES, get(headlines::frame))
         .route("/embed/snippet", get(headlines::snippet))
         .route("/embed/articles/{slug}", get(oembed::card))
         .route(OEMBED, get(oembed::answer))
         .layer(Extension(styles))
+        .layer(Extension(shell))
 }
