@@ -246,7 +246,7 @@ test('the widget works by keyboard, and axe finds nothing in the page or the fra
   expect(result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes[0]?.target?.join(' ')}`)).toEqual([]);
 });
 
-test('the demo partner page (cargo xtask serve) shows the headlines under its strict policy', async ({ page }) => {
+test('the demo partner page (cargo xtask serve) shows both widgets under its strict policy', async ({ page }) => {
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(`${DEMO}/`);
@@ -255,6 +255,9 @@ test('the demo partner page (cargo xtask serve) shows the headlines under its st
   expect(policy).not.toContain('unsafe-inline');
   await shownFrame(page);
   await expect(page.frameLocator('inkuru-headlines iframe').locator('article.card')).toHaveCount(4);
+  // Both widgets: the comments further down, once the reader gets near them.
+  await page.locator('inkuru-comments').scrollIntoViewIfNeeded();
+  await expect(page.frameLocator('inkuru-comments iframe').locator('section.comments')).toBeVisible({ timeout: 20000 });
   expect(errors).toEqual([]);
 });
 
