@@ -18,6 +18,9 @@
   // A frame the app draws (the comments) names what to wait for before it counts as painted.
   const ready = meta('inkuru-ready');
   root.dataset.widget = '';
+  // The frame's main region is named, so it stays apart from the partner page's own main.
+  const region = document.querySelector('main');
+  if (region && !region.hasAttribute('aria-label')) region.setAttribute('aria-label', document.title);
   if (['light', 'dark'].includes(meta('inkuru-theme'))) root.dataset.theme = meta('inkuru-theme');
   const secret = new URLSearchParams(location.hash.slice(1).replace(/^\?/, '')).get('secret');
   let port = null;
@@ -45,7 +48,11 @@
     document.querySelector('meta[name="color-scheme"]')?.setAttribute('content', scheme);
     const accent = /^#[0-9a-f]{6}$/i.test(look.accent || '') ? look.accent : '';
     const font = /^[\p{L}\p{N} ,\-_'"]{1,200}$/u.test(look.font || '') ? look.font : '';
-    root.style.setProperty('--accent', accent || null, accent ? 'important' : '');
+    // On the dark palette the accent is mixed towards white, as the server's style does it
+    // (src/views/widgets.rs, dark_accent): no colour reads well on both paper and ink.
+    const dark = theme === 'dark' || (!theme && matchMedia('(prefers-color-scheme: dark)').matches);
+    const shown = accent && dark ? `color-mix(in srgb,${accent} 45%,white)` : accent;
+    root.style.setProperty('--accent', shown || null, shown ? 'important' : '');
     for (const name of ['--serif', '--sans']) root.style.setProperty(name, font || null, font ? 'important' : '');
   };
 

@@ -127,7 +127,24 @@ pub fn look_style(look: &Look) -> Option<String> {
         .as_ref()
         .map(|family| format!("--serif:{family} !important;--sans:{family} !important;"));
     let properties = [accent, font].into_iter().flatten().collect::<String>();
-    (!properties.is_empty()).then(|| format!(":root{{{properties}}}"))
+    let dark = look
+        .accent
+        .as_ref()
+        .map(|colour| dark_accent(colour))
+        .unwrap_or_default();
+    (!properties.is_empty()).then(|| format!(":root{{{properties}}}{dark}"))
+}
+
+/// The partner's accent on the dark palette: one colour cannot read well on both paper and ink
+/// (no colour has 4.5:1 against both), so on dark it is mixed towards white, as the site's own
+/// accent is lighter on dark. `applyLook` in public/widget-frame.js does the same for a
+/// colour changed live.
+fn dark_accent(colour: &str) -> String {
+    let mixed = format!("--accent:color-mix(in srgb,{colour} 45%,white) !important");
+    format!(
+        "@media (prefers-color-scheme:dark){{:root:not([data-theme=light]){{{mixed}}}}}\
+         :root[data-theme=dark]{{{mixed}}}"
+    )
 }
 
 /// What every widget frame's head carries after the site's styles: its title, its colour
@@ -169,9 +186,21 @@ mod tests {
             accent: Some("#0b6e4f".into()),
             font: Some("Georgia, serif".into()),
         };
-        assert_eq!(
-            look_style(&look).as_deref(),
-            Some(":root{--accent:#0b6e4f !important;--serif:Georgia, serif !important;--sans:Georgia, serif !important;}")
+        let style = look_style(&look).unwrap();
+        assert!(
+            style.starts_with(":root{--accent:#0b6e4f !important;--serif:Georgia, serif !important;--sans:Georgia, serif !important;}"),
+            "{style}"
+        );
+        // Lighter on the dark palette, whether dark is chosen or the system's.
+        assert!(
+            style.contains(
+                ":root[data-theme=dark]{--accent:color-mix(in srgb,#0b6e4f 45%,white) !important}"
+            ),
+            "{style}"
+        );
+        assert!(
+            style.contains("@media (prefers-color-scheme:dark){:root:not([data-theme=light])"),
+            "{style}"
         );
         assert_eq!(look_style(&Look::default()), None);
     }
