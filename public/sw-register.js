@@ -1,9 +1,7 @@
 // Registers the service worker (sw.js) and offers a new build when one is waiting:
 // "Update available — reload". Reloading hands over to the new worker first, so the page and its
 // files always come from the same build.
-// Not from a widget's frame on a partner's page (/embed/…): it shows one thing, and a worker there
-// would fill the partner-partitioned storage with the whole app.
-if ('serviceWorker' in navigator && !window.location.pathname.startsWith('/embed/')) {
+if ('serviceWorker' in navigator) {
   const offer = (worker) => {
     if (document.querySelector('.update-banner')) return;
     const banner = document.createElement('div');

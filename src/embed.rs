@@ -1,6 +1,7 @@
 //! The comments widget's frame (`/embed/comments/{slug}`, issue 14): an article's comments and
-//! form on a partner's page, run by the app itself with the app's own `CommentsSection` (its
-//! chunk, `crate::lazy::comments`), without the site's header, footer or router around it.
+//! form on a partner's page, with the app's own `CommentsSection`, and without the site's header,
+//! footer or router around it. It runs as a program of its own (src/bin/inkuru-comments.rs), so
+//! the frame loads none of the site's other code.
 //! Drafts, the outbox, idempotency keys and "awaiting moderation" live in this frame's own
 //! storage, as on the site; where the browser refuses that storage the reader is told that what
 //! they write is not kept, and posting still works.
@@ -16,9 +17,15 @@ use crate::api;
 use crate::app::SiteInfo;
 use crate::components::share_preview::browser_origin;
 use crate::components::ErrorNotice;
-use crate::lazy;
 use crate::outbox::Outbox;
+use crate::routes::comments::CommentsSection;
 use crate::storage;
+
+/// The article of this frame's address (`/embed/comments/{slug}`), when it names one.
+pub fn framed_article() -> Option<Slug> {
+    let path = window().location().pathname().ok()?;
+    Slug::parse(inkuru_api::widgets::comments_slug_of(&path)?).ok()
+}
 
 /// The event the frame script sends when the partner changes the `article` attribute.
 const SHOW_EVENT: &str = "inkuru:show";
@@ -77,7 +84,7 @@ pub fn CommentsEmbed(slug: Slug) -> impl IntoView {
                     <p class="widget-more">
                         <a href=href>"Read “" {article.headline} "” on Inkuru"</a>
                     </p>
-                    {lazy::lazy_view(move || lazy::comments(slug.clone(), count, open))}
+                    <CommentsSection slug count open_for_comments=open/>
                 }
                 .into_any()
             }

@@ -10,24 +10,8 @@ fn main() {
     let main = leptos::prelude::document()
         .get_element_by_id("main")
         .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok());
-    // A partner's comments frame (`/embed/comments/{slug}`) runs the comments alone.
-    if let (Some(main), Some(slug)) = (&main, embedded_article()) {
-        let slug = slug.clone();
-        leptos::mount::mount_to(main.clone(), move || {
-            let slug = slug.clone();
-            inkuru::lazy::lazy_view(move || inkuru::lazy::comments_embed(slug.clone()))
-        })
-        .forget();
-        return;
-    }
     match main {
         Some(main) => leptos::mount::mount_to(main, inkuru::App).forget(),
         None => leptos::mount::mount_to_body(inkuru::App),
     }
-}
-
-/// The article of a comments frame's address, when this page is one.
-fn embedded_article() -> Option<inkuru_api::Slug> {
-    let path = leptos::prelude::window().location().pathname().ok()?;
-    inkuru_api::Slug::parse(inkuru_api::widgets::comments_slug_of(&path)?).ok()
 }

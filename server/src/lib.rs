@@ -95,13 +95,9 @@ pub fn app(state: AppState, dist: &Path) -> Router {
         )
         .merge(media::router());
     let index_html = std::fs::read_to_string(shell::index_of(dist)).ok();
-    let app_shell = index_html.as_ref().and_then(|html| {
-        let shell = shell::Shell::read(&shell::index_of(dist)).ok()?;
-        Some((shell, std::sync::Arc::new(html.clone())))
-    });
     let routes = routes.merge(widgets::router(
         widgets::frame::SiteStyles::from_index(index_html.as_deref()),
-        widgets::comments::AppShell(app_shell),
+        widgets::comments::CommentsProgram::find(dist),
     ));
     let security = security::SecurityHeaders::new(index_html.as_deref());
     spa::with_spa_fallback(routes, dist, state.clone())

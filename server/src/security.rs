@@ -46,24 +46,6 @@ pub fn content_security_policy(index_html: &str) -> String {
     )
 }
 
-/// The policy of a page built on the shell `index_html` that partners' pages may frame: the
-/// shell's own policy with `frame-ancestors` given as `ancestors` and one more inline style
-/// allowed by its hash (the partner's look).
-pub fn framed_policy(index_html: &str, ancestors: &str, extra_style: Option<&str>) -> String {
-    let policy = content_security_policy(index_html).replace(
-        "frame-ancestors 'none'",
-        &format!("frame-ancestors {ancestors}"),
-    );
-    match extra_style {
-        Some(css) => policy.replacen(
-            "style-src 'self'",
-            &format!("style-src 'self' 'sha256-{}'", sha256_base64(css)),
-            1,
-        ),
-        None => policy,
-    }
-}
-
 pub fn sha256_base64(content: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(Sha256::digest(content.as_bytes()))
 }

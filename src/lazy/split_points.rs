@@ -12,7 +12,6 @@ use leptos::prelude::*;
 
 use super::{ChunkMissing, Loaded};
 use crate::components::ShareOptions;
-use crate::embed::CommentsEmbed;
 use crate::outbox::Outbox;
 use crate::routes::comments::CommentsSection;
 use crate::routes::{ArticlePage, HomePage, SavedPage, SearchPage, SectionPage};
@@ -78,12 +77,6 @@ split_point!(
     /// The share options (network links, Mastodon) the Share button opens without a share sheet.
     sharing / preload_sharing (title: String, url: String, networks: Vec<Network>) =>
         view! { <ShareOptions title url networks/> }
-);
-
-split_point!(
-    /// A partner's comments frame (`crate::embed`): its root, so the site's first module does not
-    /// carry it; the comments themselves are the `comments` chunk.
-    comments_embed / preload_comments_embed (slug: Slug) => view! { <CommentsEmbed slug/> }
 );
 
 /// Starts the outbox (`Outbox::start`) from its own chunk: a visit that finds comments waiting

@@ -24,6 +24,18 @@ pub struct WidgetDocument {
     /// Origins the frame accepts messages from: the partners (the server refuses to be framed by
     /// any other page, `frame-ancestors`).
     pub partners: Vec<String>,
+    /// The program the frame runs, if it runs one (the comments widget).
+    pub app: Option<FrameApp>,
+}
+
+/// A program a frame runs (the comments widget's, src/bin/inkuru-comments.rs).
+#[derive(Clone, Debug)]
+pub struct FrameApp {
+    /// The site path of its script.
+    pub script: String,
+    /// A selector for what it draws: the frame script waits for it before it says the frame has
+    /// painted.
+    pub ready: &'static str,
 }
 
 /// The headlines widget's frame: the newest stories of `source`.
@@ -48,6 +60,11 @@ pub fn article(document: WidgetDocument, summary: ArticleSummary, site_name: Str
             view! { <ArticleEmbed summary site_name/> }.into_any(),
         )
     })
+}
+
+/// The comments widget's frame: an empty `<main>` its program (`document.app`) draws into.
+pub fn comments(document: WidgetDocument) -> String {
+    with_owner(|| render(document, ().into_any()))
 }
 
 /// A frame that cannot show what it was asked for, saying why in the partner's page.
@@ -93,19 +110,6 @@ fn with_owner(render: impl FnOnce() -> String) -> String {
     html
 }
 
-/// The head a frame on the site's own shell gets (the comments widget, run by the app): what
-/// `WidgetHead` writes, with the app's frame script waiting for `ready` (a selector) before it
-/// says the frame has painted.
-pub fn shell_head(document: WidgetDocument, ready: &'static str) -> String {
-    let WidgetDocument {
-        title,
-        look,
-        partners,
-        ..
-    } = document;
-    with_owner(|| view! { <WidgetHead title look partners ready/> }.to_html())
-}
-
 /// The whole document around `body`.
 fn render(document: WidgetDocument, body: AnyView) -> String {
     let WidgetDocument {
@@ -114,7 +118,10 @@ fn render(document: WidgetDocument, body: AnyView) -> String {
         look,
         site_styles,
         partners,
+        app,
     } = document;
+    let ready = app.as_ref().map(|app| app.ready);
+    let script = app.map(|app| view! { <script type="module" src=app.script></script> });
     let theme = match look.theme {
         Theme::System => None,
         chosen => Some(chosen.as_str()),
@@ -125,7 +132,8 @@ fn render(document: WidgetDocument, body: AnyView) -> String {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 {site_styles.into_iter().map(|css| view! { <style inner_html=css></style> }).collect_view()}
-                <WidgetHead title=title.clone() look partners/>
+                <WidgetHead title=title.clone() look partners ready/>
+                {script}
             </head>
             <body>
                 // Named, so it stays apart from the partner page's own main landmark.

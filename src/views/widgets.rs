@@ -156,7 +156,7 @@ pub fn WidgetHead(
     title: String,
     look: Look,
     partners: Vec<String>,
-    #[prop(optional)] ready: Option<&'static str>,
+    #[prop(optional_no_strip)] ready: Option<&'static str>,
 ) -> impl IntoView {
     let style = look_style(&look);
     view! {

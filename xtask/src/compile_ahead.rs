@@ -36,11 +36,8 @@ const __inkuruChunks = CHUNKS;
 function __inkuruCompileAhead() {
     for (const path of __inkuruChunks) __inkuruCompiled(path).catch(() => {});
 }
-// Not in a widget's frame on a partner's page (/embed/…): it shows one thing and goes nowhere.
-if (!location.pathname.startsWith("/embed/")) {
-    if (typeof requestIdleCallback === "function") requestIdleCallback(__inkuruCompileAhead, { timeout: 5000 });
-    else setTimeout(__inkuruCompileAhead, 3000);
-}
+if (typeof requestIdleCallback === "function") requestIdleCallback(__inkuruCompileAhead, { timeout: 5000 });
+else setTimeout(__inkuruCompileAhead, 3000);
 "#;
 
 /// The loader `js` rewritten as above; `chunks` are the files it loads (`chunk_9.wasm`, …). Fails

@@ -2,6 +2,7 @@
 //! `serve` builds and runs the site, `test` runs every test layer, `dev` runs the live-reload loop.
 
 mod bench;
+mod comments_frame;
 mod compile_ahead;
 mod inline_styles;
 mod load;
@@ -44,10 +45,13 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         Some("post-build") => {
             let dir = std::path::Path::new(args.get(1).map_or("", String::as_str));
-            // The wasm split first (it replaces Trunk's JS and wasm), then the styles (they
+            // The wasm split first (it replaces Trunk's JS and wasm), then the comments frame's own
+            // program, then the styles (they
             // change index.html), then the worker's precache list (it hashes the final files),
             // then the compressed copies of it all.
+            let (release, optimised) = split::build_kind();
             split::run(dir)
+                .and_then(|()| comments_frame::run(dir, release, optimised))
                 .and_then(|()| inline_styles::run(&args[1..]))
                 .and_then(|()| service_worker::run(dir))
                 .and_then(|()| precompress::run(dir))

@@ -13,6 +13,11 @@ pub fn run(dir: &Path) -> Result<(), String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
+        // Folders of the build (the comments frame's program, xtask/src/comments_frame.rs).
+        if path.is_dir() {
+            run(&path)?;
+            continue;
+        }
         let wanted = path
             .extension()
             .and_then(|e| e.to_str())
@@ -20,21 +25,26 @@ pub fn run(dir: &Path) -> Result<(), String> {
         if !path.is_file() || !wanted {
             continue;
         }
-        let name = path.to_string_lossy().into_owned();
-        execute(
-            command("brotli")
-                .args(["--force", "-q", "11", "-o"])
-                .arg(format!("{name}.br"))
-                .arg(&path),
-        )?;
-        // -n: no name or time in the header, so the same input always gives the same bytes.
-        execute(
-            command("sh")
-                .arg("-c")
-                .arg("gzip -9 -n -c \"$1\" > \"$1.gz\"")
-                .arg("sh")
-                .arg(&path),
-        )?;
+        compress(&path)?;
     }
     Ok(())
+}
+
+/// Writes `path.br` and `path.gz` next to `path`.
+fn compress(path: &Path) -> Result<(), String> {
+    let name = path.to_string_lossy().into_owned();
+    execute(
+        command("brotli")
+            .args(["--force", "-q", "11", "-o"])
+            .arg(format!("{name}.br"))
+            .arg(path),
+    )?;
+    // -n: no name or time in the header, so the same input always gives the same bytes.
+    execute(
+        command("sh")
+            .arg("-c")
+            .arg("gzip -9 -n -c \"$1\" > \"$1.gz\"")
+            .arg("sh")
+            .arg(path),
+    )
 }

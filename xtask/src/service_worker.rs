@@ -43,7 +43,9 @@ fn built_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
     for entry in read(dir)?.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if path.is_dir() {
+        if path.is_dir() && name == crate::comments_frame::FOLDER {
+            continue;
+        } else if path.is_dir() {
             for inner in read(&path)?.flatten() {
                 let inner_name = inner.file_name().to_string_lossy().into_owned();
                 if inner.path().is_file() && precached(&inner_name) {

@@ -18,22 +18,22 @@ use std::process::Command;
 /// 176,000 until the outbox's machinery became a chunk too (−11.2 KB); 165,000 until JSON went
 /// through the browser's own parser and the reload mark stopped parsing a float (−21.6 KB).
 /// 143,000 until a partner's comments frame got its entry here (+1.9 KB: the choice of root and
-/// the loading of its chunk).
-pub const FIRST_MODULE_BROTLI_BUDGET: u64 = 144_000;
+/// the loading of its chunk); 144,000 until that frame became a program of its own (141,960 B).
+pub const FIRST_MODULE_BROTLI_BUDGET: u64 = 142_500;
 /// Most each chunk may weigh, brotli-compressed, by split point (the chunk's name,
 /// `inkuru-<split point>-<hash>.wasm`). A split point with no line here fails the budgets: a new
 /// chunk gets its budget when it is made.
 pub const CHUNK_BROTLI_BUDGETS: &[(&str, u64)] = &[
     ("home_page", 12_000),
     ("section_page", 12_000),
-    ("article_page", 29_500),
+    // 29,500 until the comments frame left the site's build: the code the article had shared
+    // with the frame's root came back from the shared chunks (33,078 B; shared −11 KB).
+    ("article_page", 33_500),
     ("search_page", 20_000),
     ("saved_page", 11_000),
     ("comments", 67_000),
     // The share options only (network links, Mastodon): Share and Copy link are the article's.
     ("sharing", 10_500),
-    // A partner's comments frame's root (the comments themselves are `comments`).
-    ("comments_embed", 9_500),
     // Starts the outbox; its code is shared with the comments (a shared chunk).
     ("outbox", 1_000),
 ];
@@ -41,8 +41,9 @@ pub const CHUNK_BROTLI_BUDGETS: &[(&str, u64)] = &[
 /// splitter) may weigh together, brotli-compressed (52,500 until the outbox's machinery, which the
 /// outbox's and the comments' chunks share, left the first module; 71,500 until serde_json left).
 /// 69,500 until the comments frame's root (`comments_embed`) shared the article's and the
-/// comments' code: 9.2 KB moved out of those chunks into shared ones (article_page lost 4.1 KB).
-pub const SHARED_CHUNKS_BROTLI_BUDGET: u64 = 79_500;
+/// comments' code: 9.2 KB moved out of those chunks into shared ones (article_page lost 4.1 KB);
+/// 79,500 until that frame became a program of its own (68,284 B).
+pub const SHARED_CHUNKS_BROTLI_BUDGET: u64 = 69_000;
 /// Most the first view's own files (HTML, JS glue and chunk loader, CSS, first module) may weigh,
 /// brotli-compressed (256,000 until the comment work above, 289,000 until sharing, 303,000 until
 /// the Saved page, 314,000 until the head tags, 320,000 until immediate-abort panics, 306,000
@@ -54,6 +55,13 @@ pub const FIRST_VIEW_BROTLI_BUDGET: u64 = 160_000;
 /// weigh, brotli-compressed: about what the first round trip of a new connection can carry, so
 /// the article can paint after one round trip.
 pub const ARTICLE_HTML_BROTLI_BUDGET: u64 = 14_000;
+
+/// Most a partner's comments frame may load before the reader does anything, brotli-compressed:
+/// its document as served, the frame script and styles, and the comments program's script and
+/// wasm (xtask/src/comments_frame.rs). Issue 14 asks for 100 KB; in the site's build it was
+/// ≈ 230 KB (the site's first module, shared chunks and the comments chunk); a program of its own
+/// made it 171 KB.
+pub const COMMENTS_FRAME_BROTLI_BUDGET: u64 = 172_000;
 
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FileSize {
@@ -119,6 +127,35 @@ pub fn bundle_sizes(dist: &Path) -> Result<Vec<FileSize>, String> {
         });
     }
     Ok(sizes)
+}
+
+/// The comments program's script and wasm (`dist/comments-frame/`, not compressed copies).
+pub fn comments_program_files(dist: &Path) -> Result<Vec<PathBuf>, String> {
+    let folder = dist.join(inkuru_api::widgets::COMMENTS_PROGRAM_FOLDER);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .map_err(|e| {
+            format!(
+                "{}: {e} (the comments program is not built)",
+                folder.display()
+            )
+        })?
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| {
+            matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("js" | "wasm")
+            )
+        })
+        .collect();
+    files.sort();
+    match files.len() {
+        2 => Ok(files),
+        n => Err(format!(
+            "{}: {n} files, not a script and a wasm",
+            folder.display()
+        )),
+    }
 }
 
 /// What a built wasm file is: the first module (`inkuru-<hash>_bg.wasm`, named by Trunk), a split

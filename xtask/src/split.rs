@@ -28,10 +28,18 @@ fn cargo_profile_dir(release: bool) -> &'static str {
 /// The wasm-bindgen placeholder the splitter's loader is imported under by the first module.
 const LOADER_LINK_NAME: &str = "./__wasm_split.js";
 
-pub fn run(staging: &Path) -> Result<(), String> {
+/// What Trunk is building: (release, optimised). A release build for profiling keeps the
+/// functions' names: no wasm-opt (which strips them) and no minifier.
+pub fn build_kind() -> (bool, bool) {
     let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
-    // A release build for profiling keeps the functions' names: no wasm-opt (which strips them).
-    let optimised = release && std::env::var_os("INKURU_PROFILE_NAMES").is_none();
+    (
+        release,
+        release && std::env::var_os("INKURU_PROFILE_NAMES").is_none(),
+    )
+}
+
+pub fn run(staging: &Path) -> Result<(), String> {
+    let (release, optimised) = build_kind();
     let base = trunk_base_name(staging)?;
     let target_dir = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)

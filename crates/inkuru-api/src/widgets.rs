@@ -62,6 +62,10 @@ pub const DEFAULT_HEADLINES: u8 = 5;
 /// The comments widget's page: an article's comments and form, run by the app itself.
 pub const EMBED_COMMENTS: &str = "/embed/comments/";
 
+/// The folder of the built site that holds the comments frame's program (its script and wasm,
+/// built apart from the site's app so the frame loads only the comments).
+pub const COMMENTS_PROGRAM_FOLDER: &str = "comments-frame";
+
 /// The comments widget's page for the article `slug`.
 pub fn embed_comments(slug: &Slug) -> String {
     format!("{EMBED_COMMENTS}{slug}")

@@ -55,11 +55,13 @@ pub fn document(
         look,
         site_styles: styles.0.as_ref().clone(),
         partners: settings.partner_origins.clone(),
+        app: None,
     }
 }
 
 /// The policy of a frame whose document is `document`: its own styles by hash, the frame script
-/// and images from this site, and framing by `framers` only.
+/// (and the program the document runs, with its wasm) and images from this site, and framing by
+/// `framers` only.
 fn policy(document: &WidgetDocument, settings: &SiteSettings, framers: &Framers) -> String {
     let styles: String = document
         .site_styles
@@ -72,8 +74,13 @@ fn policy(document: &WidgetDocument, settings: &SiteSettings, framers: &Framers)
         Framers::Partners => super::partners::frame_ancestors(settings),
         Framers::Anyone => "*".to_owned(),
     };
+    let wasm = if document.app.is_some() {
+        " 'wasm-unsafe-eval'"
+    } else {
+        ""
+    };
     format!(
-        "default-src 'none'; script-src 'self'; style-src 'self'{styles}; img-src 'self' data:; \
+        "default-src 'none'; script-src 'self'{wasm}; style-src 'self'{styles}; img-src 'self' data:; \
          connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors {ancestors}"
     )
 }

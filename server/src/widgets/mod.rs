@@ -14,9 +14,9 @@ use inkuru_api::widgets::{EMBED_HEADLINES, OEMBED};
 
 use crate::AppState;
 
-/// The widget routes; `styles` are the site's stylesheets the frames reuse, `shell` the built
-/// document the comments frame runs the app in.
-pub fn router(styles: frame::SiteStyles, shell: comments::AppShell) -> Router<AppState> {
+/// The widget routes; `styles` are the site's stylesheets the frames reuse, `program` the
+/// comments frame's built program.
+pub fn router(styles: frame::SiteStyles, program: comments::CommentsProgram) -> Router<AppState> {
     Router::new()
         .route("/embed/comments/{slug}", get(comments::frame))
         .route(EMBED_HEADLINES, get(headlines::frame))
@@ -24,5 +24,5 @@ pub fn router(styles: frame::SiteStyles, shell: comments::AppShell) -> Router<Ap
         .route("/embed/articles/{slug}", get(oembed::card))
         .route(OEMBED, get(oembed::answer))
         .layer(Extension(styles))
-        .layer(Extension(shell))
+        .layer(Extension(program))
 }
