@@ -34,6 +34,9 @@ async fn site() -> Site {
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
+    let program = dist.join(inkuru_api::widgets::COMMENTS_PROGRAM_FOLDER);
+    std::fs::create_dir_all(&program).unwrap();
+    std::fs::write(program.join("inkuru-comments-0123456789abcdef.js"), "").unwrap();
     let mut state = AppState::new(pool.clone());
     state.cache = inkuru_server::answer_cache::AnswerCache::off();
     Site {
@@ -311,7 +314,7 @@ async fn the_oembed_card_is_the_apps_card_and_any_page_may_frame_it() {
 }
 
 #[tokio::test]
-async fn the_comments_frame_is_the_apps_own_document_framed_by_partners_only() {
+async fn the_comments_frame_runs_the_comments_program_framed_by_partners_only() {
     let site = site().await;
     let (status, headers, html) = site
         .get(
@@ -320,10 +323,19 @@ async fn the_comments_frame_is_the_apps_own_document_framed_by_partners_only() {
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{html}");
-    // The built document, so the app and its chunks load as on the site…
-    assert!(html.contains("<main id=main"), "{html}");
+    // A widget's document with the site's styles, running the comments program.
+    assert!(
+        html.contains("<main aria-label=\"Comments on Inkuru\">"),
+        "{html}"
+    );
+    assert!(!html.contains("widget-problem"), "{html}");
     assert!(html.contains("<style>.card{color:red}</style>"), "{html}");
-    // …with a widget's head in place of a page's.
+    assert!(
+        html.contains(
+            "<script type=\"module\" src=\"/comments-frame/inkuru-comments-0123456789abcdef.js\">"
+        ),
+        "{html}"
+    );
     assert!(
         html.contains("<meta name=\"inkuru-ready\" content=\"section.comments\">"),
         "{html}"
@@ -345,8 +357,13 @@ async fn the_comments_frame_is_the_apps_own_document_framed_by_partners_only() {
     );
     assert!(!policy.contains("frame-ancestors 'none'"), "{policy}");
     assert!(headers.get(header::X_FRAME_OPTIONS).is_none());
-    // The look's style is allowed by its hash, like the shell's own.
+    // The site's style and the look's are allowed by their hashes; the program may compile its
+    // wasm, and scripts come from this site only.
     assert_eq!(policy.matches("'sha256-").count(), 2, "{policy}");
+    assert!(
+        policy.contains("script-src 'self' 'wasm-unsafe-eval';"),
+        "{policy}"
+    );
 
     let (status, _, html) = site.get("/embed/comments/Not%20A%20Slug", None).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);

@@ -78,6 +78,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "first_view_brotli": sizes::first_view_brotli(&sizes),
         });
         results["article_page"] = article_page_size(&server, &work, &sizes)?;
+        results["widgets"] = widget_sizes(&server, &dist, &work, &sizes)?;
         let rustc_wasm = root.join("target/wasm32-unknown-unknown/wasm-release/inkuru.wasm");
         results["wasm_profile"] = serde_json::to_value(wasm_profile::profile(&rustc_wasm, 15)?)
             .map_err(|e| e.to_string())?;
@@ -305,13 +306,36 @@ fn article_page_size(
     // The JS and the first module; the page's chunks come after it is up.
     let scripts: u64 = sizes
         .iter()
-        .filter(|f| f.kind == "js" && f.name != "sw.js" || f.name.ends_with("_bg.wasm"))
+        .filter(|f| {
+            f.kind == "js" && !sizes::NOT_IN_A_FIRST_VIEW.contains(&f.name.as_str())
+                || f.name.ends_with("_bg.wasm")
+        })
         .map(|f| f.brotli)
         .sum();
     Ok(json!({
         "html_raw": body.len(),
         "html_brotli": html_brotli,
         "first_view_brotli": html_brotli + scripts,
+    }))
+}
+
+/// What a partner's page loads for the widgets (issue 14), brotli: the loader, and each frame's
+/// first load (document, frame script and styles, and for the comments its program).
+fn widget_sizes(
+    server: &server::RunningServer,
+    dist: &Path,
+    work: &Path,
+    sizes: &[sizes::FileSize],
+) -> Result<Value, String> {
+    let loader = sizes
+        .iter()
+        .find(|f| f.name == "widgets.js")
+        .map(|f| f.brotli)
+        .ok_or("widgets.js is missing from the build")?;
+    Ok(json!({
+        "loader_brotli": loader,
+        "headlines_frame_brotli": sizes::headlines_frame_first_load(server.port, dist, work)?,
+        "comments_frame_brotli": sizes::comments_frame_first_load(server.port, dist, work)?,
     }))
 }
 
@@ -585,6 +609,22 @@ fn report(results: &Value) -> String {
             );
         }
         let _ = writeln!(md);
+    }
+    if let Some(widgets) = results["widgets"].as_object() {
+        let kb = |key: &str| widgets[key].as_f64().unwrap_or(0.0) / 1000.0;
+        let _ = writeln!(
+            md,
+            "## Partner widgets (brotli)\n\n\
+             | what a partner's page loads | brotli | goal (issue 14) |\n| --- | ---: | ---: |\n\
+             | the loader, `widgets.js` (both widgets) | {:.1} KB | ≤ 3 KB: {} |\n\
+             | a headlines frame's first load (5 stories: document, frame script and styles) | {:.1} KB | no wasm |\n\
+             | a comments frame's first load (document, frame script and styles, comments program) | {:.1} KB | ≤ 100 KB: {} |\n",
+            kb("loader_brotli"),
+            verdict(kb("loader_brotli"), 3.0, " KB"),
+            kb("headlines_frame_brotli"),
+            kb("comments_frame_brotli"),
+            verdict(kb("comments_frame_brotli"), 100.0, " KB"),
+        );
     }
     if let Some(lh) = results["lighthouse"].as_object() {
         let _ = writeln!(

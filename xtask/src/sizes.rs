@@ -60,8 +60,8 @@ pub const ARTICLE_HTML_BROTLI_BUDGET: u64 = 14_000;
 /// its document as served, the frame script and styles, and the comments program's script and
 /// wasm (xtask/src/comments_frame.rs). Issue 14 asks for 100 KB; in the site's build it was
 /// ≈ 230 KB (the site's first module, shared chunks and the comments chunk); a program of its own
-/// made it 171 KB.
-pub const COMMENTS_FRAME_BROTLI_BUDGET: u64 = 172_000;
+/// made it 166.7 KB.
+pub const COMMENTS_FRAME_BROTLI_BUDGET: u64 = 167_500;
 
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FileSize {
@@ -158,6 +158,44 @@ pub fn comments_program_files(dist: &Path) -> Result<Vec<PathBuf>, String> {
     }
 }
 
+/// Brotli bytes of the page at `path` as the server on `port` sends it (`work` holds a copy).
+pub fn served_brotli(port: u16, path: &str, work: &Path) -> Result<u64, String> {
+    let (status, body) = crate::server::get(port, path)?;
+    if status != 200 {
+        return Err(format!("GET {path} answered {status}"));
+    }
+    let file = work.join("served.html");
+    std::fs::write(&file, body).map_err(|e| e.to_string())?;
+    brotli_len(&file)
+}
+
+/// A demo article the widgets' sizes are measured on.
+const WIDGET_ARTICLE: &str = "book-festival-record-crowds";
+
+/// Brotli bytes of a frame's `document` (its served size) with the frame script and styles.
+fn frame_first_load(document: u64, dist: &Path, program: &[PathBuf]) -> Result<u64, String> {
+    let mut files = vec![dist.join("widget-frame.js"), dist.join("widget-frame.css")];
+    files.extend_from_slice(program);
+    files
+        .iter()
+        .try_fold(document, |total, file| Ok(total + brotli_len(file)?))
+}
+
+/// Brotli bytes of a demo article's comments frame before the reader does anything: its document,
+/// the frame script and styles, the comments program's script and wasm. (The API answers it then
+/// asks for are data, a few KB, and not counted.)
+pub fn comments_frame_first_load(port: u16, dist: &Path, work: &Path) -> Result<u64, String> {
+    let path = format!("/embed/comments/{WIDGET_ARTICLE}");
+    let document = served_brotli(port, &path, work)?;
+    frame_first_load(document, dist, &comments_program_files(dist)?)
+}
+
+/// Brotli bytes of a five-story headlines frame: its document, the frame script and styles.
+pub fn headlines_frame_first_load(port: u16, dist: &Path, work: &Path) -> Result<u64, String> {
+    let document = served_brotli(port, "/embed/headlines?section=news&count=5", work)?;
+    frame_first_load(document, dist, &[])
+}
+
 /// What a built wasm file is: the first module (`inkuru-<hash>_bg.wasm`, named by Trunk), a split
 /// point's chunk (`inkuru-<split point>-<hash>.wasm`), or a chunk of shared code (`chunk_N`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -203,7 +241,7 @@ pub fn chunks_brotli(sizes: &[FileSize]) -> u64 {
 /// background, after the page), the offline page with its styles (shown only without a network),
 /// the partner widgets' files (`WIDGET_BROTLI_BUDGETS`), and the chunks (fetched when the reader
 /// gets near what they draw).
-const NOT_IN_A_FIRST_VIEW: [&str; 6] = [
+pub const NOT_IN_A_FIRST_VIEW: [&str; 6] = [
     "sw.js",
     "offline.html",
     "offline.css",

@@ -239,7 +239,7 @@ fn served_budgets(dist: &Path) -> Vec<Result<String, String>> {
         Ok(server) => server,
         Err(message) => return vec![Err(message)],
     };
-    let article = served_brotli(server.port, "/articles/book-festival-record-crowds", &work)
+    let article = sizes::served_brotli(server.port, "/articles/book-festival-record-crowds", &work)
         .and_then(|actual| {
             sizes::judge(
                 "article page HTML as served (brotli)",
@@ -247,7 +247,7 @@ fn served_budgets(dist: &Path) -> Vec<Result<String, String>> {
                 sizes::ARTICLE_HTML_BROTLI_BUDGET,
             )
         });
-    let frame = comments_frame_first_load(server.port, dist, &work).and_then(|actual| {
+    let frame = sizes::comments_frame_first_load(server.port, dist, &work).and_then(|actual| {
         sizes::judge(
             "comments frame's first load: document, frame script and styles, program (brotli)",
             actual,
@@ -255,29 +255,6 @@ fn served_budgets(dist: &Path) -> Vec<Result<String, String>> {
         )
     });
     vec![article, frame]
-}
-
-/// Brotli bytes of the page at `path` as the server sends it.
-fn served_brotli(port: u16, path: &str, work: &Path) -> Result<u64, String> {
-    let (status, body) = server::get(port, path)?;
-    if status != 200 {
-        return Err(format!("GET {path} answered {status}"));
-    }
-    let file = work.join("served.html");
-    std::fs::write(&file, body).map_err(|e| e.to_string())?;
-    sizes::brotli_len(&file)
-}
-
-/// Brotli bytes of a demo article's comments frame before the reader does anything: its document,
-/// the frame script and styles, the comments program's script and wasm. (The API answers it then
-/// asks for are data, a few KB, and not counted.)
-fn comments_frame_first_load(port: u16, dist: &Path, work: &Path) -> Result<u64, String> {
-    let document = served_brotli(port, "/embed/comments/book-festival-record-crowds", work)?;
-    let mut files = vec![dist.join("widget-frame.js"), dist.join("widget-frame.css")];
-    files.extend(sizes::comments_program_files(dist)?);
-    files
-        .iter()
-        .try_fold(document, |total, file| Ok(total + sizes::brotli_len(file)?))
 }
 
 /// The Playwright command for the e2e layer, against the two servers on these ports.
