@@ -1,7 +1,11 @@
-// Runs in a widget's frame (the headlines list, an article's card, the comments run by the app)
-// on Inkuru's own origin.
+// Runs in a widget's frame (the headlines list, an article's card, the comments) on Inkuru's own
+// origin.
 // It tells the page around it how tall it is, so the page can size the frame with no inner
-// scrollbar, and takes the partner's changes (look, section) without reloading.
+// scrollbar, and takes the partner's changes (look, section, article) without reloading.
+// In the comments frame it also starts the comments program (<meta name="inkuru-program">) over
+// the comments the server wrote: at the reader's first move towards the frame, or at once when
+// this browser keeps something of theirs for it; a click that comes first is handed on to the
+// same button once the program has drawn it.
 //
 // Two kinds of pages frame it:
 // - Inkuru's loader (widgets.js) on a partner's page: it sends one {inkuru, type: "connect"}
@@ -15,8 +19,7 @@
   const root = document.documentElement;
   const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '';
   const partners = meta('inkuru-partners').split(' ').filter(Boolean);
-  // A frame the app draws (the comments) names what to wait for before it counts as painted.
-  const ready = meta('inkuru-ready');
+  const program = meta('inkuru-program');
   root.dataset.widget = '';
   // The frame's main region is named, so it stays apart from the partner page's own main.
   const region = document.querySelector('main');
@@ -61,7 +64,8 @@
   // draws is told instead, and changes itself (src/embed.rs).
   let latest = 0;
   const show = async (query) => {
-    if (ready) {
+    if (program) {
+      await startProgram();
       window.dispatchEvent(new CustomEvent('inkuru:show', { detail: { ...query } }));
       return;
     }
@@ -81,6 +85,67 @@
       // Offline or refused: the stories shown stay; the next change tries again.
     }
   };
+
+  // The comments program: loaded once, on the first sign of the reader. Until it has drawn, the
+  // controls the server wrote note which one was clicked or focused, by its place among the
+  // frame's visible controls (the program draws the same ones in the same order), and the
+  // program's own control then gets the focus and the click.
+  let started = null;
+  let drawn = false;
+  let clicked = -1;
+  let focused = -1;
+  const controls = () => [...document.querySelectorAll('main :is(a[href], button)')]
+    .filter((control) => control.getClientRects().length > 0);
+  const whenDrawn = () => new Promise((resolve) => {
+    const check = () => (document.querySelector('main :is(.comment-list, .no-comments, [role="alert"])') ? resolve() : requestAnimationFrame(check));
+    check();
+  });
+  const startProgram = () => {
+    started ??= new Promise((resolve, reject) => {
+      window.addEventListener('inkuru:started', () => whenDrawn().then(() => afterPaint(resolve)), { once: true });
+      import(program).catch(reject);
+    }).then(() => {
+      drawn = true;
+      const control = controls()[clicked >= 0 ? clicked : focused];
+      if (control && (clicked >= 0 || document.activeElement === document.body)) control.focus();
+      if (control && clicked >= 0) control.click();
+    }, () => {
+      const status = document.querySelector('main [role="status"]');
+      if (status) status.textContent = 'Writing a comment needs a connection to Inkuru: check yours, then reload.';
+    });
+    return started;
+  };
+  const readersOwn = () => {
+    const prefixes = meta('inkuru-program-now').split(' ').filter(Boolean);
+    try {
+      for (let i = 0; i < localStorage.length; i += 1) {
+        if (prefixes.some((prefix) => localStorage.key(i)?.startsWith(prefix))) return true;
+      }
+    } catch {
+      // No storage for this frame: the program says at once that nothing typed here is kept.
+      return true;
+    }
+    return false;
+  };
+  if (program) {
+    const moves = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown'];
+    const onFirstMove = () => {
+      for (const type of moves) document.removeEventListener(type, onFirstMove, true);
+      startProgram();
+    };
+    for (const type of moves) document.addEventListener(type, onFirstMove, { capture: true, passive: true });
+    document.addEventListener('focusin', (event) => {
+      if (!drawn) focused = controls().indexOf(event.target);
+    }, true);
+    document.addEventListener('click', (event) => {
+      const control = event.target.closest?.('button');
+      if (drawn || !control) return;
+      event.preventDefault();
+      clicked = controls().indexOf(control);
+      startProgram();
+    }, true);
+    if (readersOwn()) startProgram();
+  }
 
   const onPortMessage = (event) => {
     const data = event.data;
@@ -106,17 +171,9 @@
     new ResizeObserver(tell).observe(root);
     // Late pictures and fonts change the height after the first paint.
     document.fonts?.ready.then(tell);
-    // "Painted" once the fonts are in too (and what the app draws, for its frames): the page
-    // around the frame sizes it once, not twice.
+    // "Painted" once the fonts are in too: the page around the frame sizes it once, not twice.
     const fontsReady = document.fonts ? document.fonts.ready : Promise.resolve();
-    const drawn = new Promise((resolve) => {
-      if (!ready || document.querySelector(ready)) { resolve(); return; }
-      const watch = new MutationObserver(() => {
-        if (document.querySelector(ready)) { watch.disconnect(); resolve(); }
-      });
-      watch.observe(document.body, { childList: true, subtree: true });
-    });
-    Promise.all([fontsReady, drawn]).then(() => afterPaint(() => {
+    fontsReady.then(() => afterPaint(() => {
       painted = true;
       if (port) port.postMessage({ inkuru: PROTOCOL, type: 'painted', height: height() });
       lastHeight = -1;

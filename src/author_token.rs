@@ -5,7 +5,8 @@
 
 use inkuru_api::comments::valid_author_token;
 
-const KEY: &str = "inkuru.author-token";
+/// Where the token is kept (`crate::storage`).
+pub const KEY: &str = "inkuru.author-token";
 
 /// The token this browser holds, if any.
 pub fn load() -> Option<String> {

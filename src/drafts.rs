@@ -7,8 +7,11 @@ use inkuru_api::{NewComment, Slug};
 
 use crate::storage;
 
+/// What the key of every article's draft starts with (`crate::storage`).
+pub const KEY_PREFIX: &str = "inkuru.draft.";
+
 fn key(slug: &Slug) -> String {
-    format!("inkuru.draft.{slug}")
+    format!("{KEY_PREFIX}{slug}")
 }
 
 fn started_key(slug: &Slug) -> String {

@@ -21,7 +21,8 @@ use serde::{Deserialize, Serialize};
 use crate::api::{self, ApiError};
 use crate::{author_token, drafts, storage};
 
-const KEY: &str = "inkuru.outbox";
+/// Where the outbox is kept (`crate::storage`).
+pub const KEY: &str = "inkuru.outbox";
 /// How often comments that wait are tried again while the page is open and the browser online.
 const RETRY_EVERY: Duration = Duration::from_secs(20);
 

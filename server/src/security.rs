@@ -81,6 +81,25 @@ pub fn inline_contents<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
     found
 }
 
+/// The values of the `style` attributes in `html` a policy can allow by hash (`'unsafe-hashes'`):
+/// those written without character references, each once. A page the server writes with the
+/// app's components carries some (an avatar's colour), where the app in the browser sets the
+/// same through the CSSOM, which needs nothing.
+pub fn style_attributes(html: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = Vec::new();
+    for (at, _) in html.match_indices(" style=\"") {
+        let value_start = at + " style=\"".len();
+        let Some(length) = html[value_start..].find('"') else {
+            break;
+        };
+        let value = &html[value_start..value_start + length];
+        if !value.contains('&') && !found.contains(&value) {
+            found.push(value);
+        }
+    }
+    found
+}
+
 /// Middleware: adds the headers to every response that has not set its own.
 pub async fn add_headers(
     State(headers): State<SecurityHeaders>,
@@ -112,6 +131,18 @@ pub async fn add_headers(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn style_attributes_are_found_once_each_and_only_when_plain() {
+        let html = r#"<span style="background-color: hsl(10, 45%, 30%);">A</span>
+            <span style="background-color: hsl(10, 45%, 30%);">A</span>
+            <span style="color: red">B</span><p data-style="x" style="a &amp; b">C</p>"#;
+        assert_eq!(
+            style_attributes(html),
+            ["background-color: hsl(10, 45%, 30%);", "color: red"]
+        );
+        assert!(style_attributes("<p>no styles</p>").is_empty());
+    }
 
     #[test]
     fn hashes_what_runs_and_skips_data_blocks_and_files() {

@@ -64,6 +64,18 @@ impl Site {
     }
 }
 
+impl Site {
+    /// POSTs `json` to `uri` from this site's own pages; the answer's status.
+    async fn post_json(&self, uri: &str, json: &str) -> StatusCode {
+        let request = Request::post(uri)
+            .header(header::HOST, "inkuru.test")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(json.to_owned()))
+            .unwrap();
+        self.router.clone().oneshot(request).await.unwrap().status()
+    }
+}
+
 fn header_of(headers: &HeaderMap, name: header::HeaderName) -> &str {
     headers
         .get(name)
@@ -314,8 +326,15 @@ async fn the_oembed_card_is_the_apps_card_and_any_page_may_frame_it() {
 }
 
 #[tokio::test]
-async fn the_comments_frame_runs_the_comments_program_framed_by_partners_only() {
+async fn the_comments_frame_shows_the_comments_and_names_its_program_framed_by_partners_only() {
     let site = site().await;
+    let posted = site
+        .post_json(
+            &format!("/api/articles/{ARTICLE}/comments"),
+            r#"{"name":"Aline","email":"aline@example.rw","body":"Read on a partner's page.","composed_ms":9000}"#,
+        )
+        .await;
+    assert_eq!(posted, StatusCode::CREATED);
     let (status, headers, html) = site
         .get(
             &format!("/embed/comments/{ARTICLE}?theme=dark&accent=%23123456"),
@@ -323,23 +342,41 @@ async fn the_comments_frame_runs_the_comments_program_framed_by_partners_only() 
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{html}");
-    // A widget's document with the site's styles, running the comments program.
+    // The comments, written by the server with the app's own components: no wasm needed to read.
     assert!(
-        html.contains("<main aria-label=\"Comments on Inkuru\">"),
+        html.contains("<main aria-label=\"Comments on Inkuru\"><div id=\"comments-first-view\">"),
         "{html}"
     );
-    assert!(!html.contains("widget-problem"), "{html}");
+    assert!(
+        html.contains("Read on a partner&#x27;s page.")
+            || html.contains("Read on a partner's page."),
+        "{html}"
+    );
+    assert!(html.contains("id=\"comment-toggle\""), "{html}");
     assert!(html.contains("<style>.card{color:red}</style>"), "{html}");
+    // The program, loaded by the frame script when the reader moves towards the frame, and the
+    // answers it will ask for first.
     assert!(
-        html.contains(
-            "<script type=\"module\" src=\"/comments-frame/inkuru-comments-0123456789abcdef.js\">"
-        ),
+        html.contains("<meta name=\"inkuru-program\" content=\"/comments-frame/inkuru-comments-0123456789abcdef.js\">"),
         "{html}"
     );
     assert!(
-        html.contains("<meta name=\"inkuru-ready\" content=\"section.comments\">"),
+        html.contains("<meta name=\"inkuru-program-now\" content=\"inkuru.author-token inkuru.outbox inkuru.draft.\">"),
         "{html}"
     );
+    for path in [
+        format!("/api/articles/{ARTICLE}"),
+        format!("/api/articles/{ARTICLE}/comments"),
+        "/api/site".to_owned(),
+    ] {
+        assert!(
+            html.contains(&format!(
+                "<script type=\"application/json\" data-api-path=\"{path}\">"
+            )),
+            "{path}: {html}"
+        );
+    }
+    assert!(!html.contains("<script type=\"module\""), "{html}");
     assert!(
         html.contains("<meta name=\"inkuru-theme\" content=\"dark\">"),
         "{html}"
@@ -357,15 +394,19 @@ async fn the_comments_frame_runs_the_comments_program_framed_by_partners_only() 
     );
     assert!(!policy.contains("frame-ancestors 'none'"), "{policy}");
     assert!(headers.get(header::X_FRAME_OPTIONS).is_none());
-    // The site's style and the look's are allowed by their hashes; the program may compile its
-    // wasm, and scripts come from this site only.
-    assert_eq!(policy.matches("'sha256-").count(), 2, "{policy}");
+    // The site's style, the look's and the avatar's colour (a style attribute, allowed by its hash
+    // alone) are allowed; the program may compile its wasm; scripts come from this site only.
+    assert!(policy.contains("'unsafe-hashes'"), "{policy}");
+    assert_eq!(policy.matches("'sha256-").count(), 3, "{policy}");
     assert!(
         policy.contains("script-src 'self' 'wasm-unsafe-eval';"),
         "{policy}"
     );
 
+    let (status, _, html) = site.get("/embed/comments/no-such-article", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("no article at that address"), "{html}");
     let (status, _, html) = site.get("/embed/comments/Not%20A%20Slug", None).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(html.contains("no article at that address"), "{html}");
 }

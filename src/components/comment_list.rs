@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use stylers_macro::style;
 
 use crate::outbox::{Delivery, Outgoing};
-use crate::util::dates::{reader_ago, reader_date};
+use crate::util::dates::{now_ms, reader_ago, reader_date};
 use crate::util::links::{pieces, Piece};
 use crate::util::names::{hue, initials};
 use crate::util::threads::{threads, Placed, Threaded};
@@ -75,10 +75,12 @@ pub fn CommentList(
     #[prop(optional)]
     reply_form: Option<ViewFn>,
 ) -> impl IntoView {
-    // "5 minutes ago" stays true: the clock the relative times read ticks every half minute.
-    let now = RwSignal::new(js_sys::Date::now());
+    // "5 minutes ago" stays true: the clock the relative times read ticks every half minute (in
+    // the browser: where the server writes the list, it is drawn once).
+    let now = RwSignal::new(now_ms());
+    #[cfg(target_arch = "wasm32")]
     if let Ok(ticker) = set_interval_with_handle(
-        move || now.set(js_sys::Date::now()),
+        move || now.set(now_ms()),
         std::time::Duration::from_secs(30),
     ) {
         on_cleanup(move || ticker.clear());

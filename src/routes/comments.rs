@@ -203,7 +203,7 @@ pub fn CommentsSection(
             draft.update(|d| d.body.clear());
         }
     };
-    let toggle = move |_| {
+    let toggle = move |()| {
         let now_open = !open.get_untracked();
         if now_open && replying.get_untracked().is_some() {
             replying.set(None);
@@ -296,57 +296,50 @@ pub fn CommentsSection(
             .is_some_and(|site| site.comments == CommentPolicy::Moderated)
     };
 
-    view! {
-        <section class="comments" aria-labelledby="comments-heading">
-            <h2 id="comments-heading">
-                "Comments "
-                <span class="comment-count">
-                    {move || {
-                        let published = stored.with(|all| all.iter().filter(|c| c.status == CommentStatus::Published).count() as u32);
-                        let shown = if loaded.get().is_some() { published } else { count };
-                        format!("({shown})")
-                    }}
-                </span>
-            </h2>
-            {if open_for_comments {
-                view! {
-                    <button
-                        type="button"
-                        id="comment-toggle"
-                        class="button button-primary"
-                        aria-expanded=move || open.get().to_string()
-                        aria-controls="comment-panel"
-                        on:click=toggle
-                    >
-                        "Leave your comment"
-                    </button>
-                    <div
-                        id="comment-panel"
-                        class="comment-panel"
-                        hidden=move || !open.get()
-                        on:keydown=move |ev| {
-                            if ev.key() == "Escape" {
-                                close();
-                            }
-                        }
-                    >
-                        <div class="panel-bar">
-                            <h3>"Leave your comment"</h3>
-                            <button type="button" class="button button-quiet" on:click=move |_| close()>"Close ×"</button>
-                        </div>
-                        {move || moderated().then(|| view! {
-                            <p class="form-hint">"An editor reads every comment before it is published."</p>
-                        })}
-                        {move || replying.get().is_none().then(|| view! {
-                            <CommentForm draft errors pending notice=form_notice on_submit=submit/>
-                        })}
-                    </div>
+    let count = Signal::derive(move || {
+        let published = stored.with(|all| {
+            all.iter()
+                .filter(|c| c.status == CommentStatus::Published)
+                .count() as u32
+        });
+        if loaded.get().is_some() {
+            published
+        } else {
+            count
+        }
+    });
+    let panel = view! {
+        <div
+            id="comment-panel"
+            class="comment-panel"
+            hidden=move || !open.get()
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    close();
                 }
-                    .into_any()
-            } else {
-                view! { <p class="comments-closed">"Comments are closed on this article."</p> }.into_any()
-            }}
-            <p class="comment-status" role="status">{move || status.get()}</p>
+            }
+        >
+            <div class="panel-bar">
+                <h3>"Leave your comment"</h3>
+                <button type="button" class="button button-quiet" on:click=move |_| close()>"Close ×"</button>
+            </div>
+            {move || moderated().then(|| view! {
+                <p class="form-hint">"An editor reads every comment before it is published."</p>
+            })}
+            {move || replying.get().is_none().then(|| view! {
+                <CommentForm draft errors pending notice=form_notice on_submit=submit/>
+            })}
+        </div>
+    };
+    view! {
+        <CommentsRegion
+            count
+            open_for_comments
+            expanded=open.into()
+            on_toggle=Callback::new(toggle)
+            panel=panel.into_any()
+            status=status.into()
+        >
             <Transition fallback=|| view! { <p class="loading">"Loading comments…"</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
@@ -362,6 +355,56 @@ pub fn CommentsSection(
                     }
                 })}
             </Transition>
+        </CommentsRegion>
+    }
+}
+
+/// The comments region's frame: the heading with the number of comments, the button that opens
+/// the form's panel (or the line saying comments are closed), the status line, then `children`
+/// (the threads). The live section (`CommentsSection`) and the server's first view of a partner's
+/// comments frame (`crate::embed::CommentsFirstView`) both draw it, so the two cannot differ.
+#[component]
+pub fn CommentsRegion(
+    /// Published comments.
+    count: Signal<u32>,
+    open_for_comments: bool,
+    /// Whether the form's panel is open.
+    expanded: Signal<bool>,
+    on_toggle: Callback<()>,
+    /// The form's panel, after its button (none where nothing can be written yet).
+    #[prop(optional)]
+    panel: Option<AnyView>,
+    /// What the reader is told after sending.
+    status: Signal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    let controls = panel.is_some().then_some("comment-panel");
+    view! {
+        <section class="comments" aria-labelledby="comments-heading">
+            <h2 id="comments-heading">
+                "Comments "
+                <span class="comment-count">{move || format!("({})", count.get())}</span>
+            </h2>
+            {if open_for_comments {
+                view! {
+                    <button
+                        type="button"
+                        id="comment-toggle"
+                        class="button button-primary"
+                        aria-expanded=move || expanded.get().to_string()
+                        aria-controls=controls
+                        on:click=move |_| on_toggle.run(())
+                    >
+                        "Leave your comment"
+                    </button>
+                    {panel}
+                }
+                    .into_any()
+            } else {
+                view! { <p class="comments-closed">"Comments are closed on this article."</p> }.into_any()
+            }}
+            <p class="comment-status" role="status">{move || status.get()}</p>
+            {children()}
         </section>
     }
 }

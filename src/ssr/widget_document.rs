@@ -5,11 +5,13 @@
 //! (public/widget-frame.js).
 
 use inkuru_api::widgets::{Look, Theme};
-use inkuru_api::ArticleSummary;
+use inkuru_api::{Article, ArticleSummary, Comment};
 use leptos::prelude::*;
 
+use crate::embed::CommentsFirstView;
 use crate::views::{
-    ArticleEmbed, HeadlinesSnippet, HeadlinesWidget, OEmbedMarkup, StorySource, WidgetHead,
+    ArticleEmbed, FirstAnswers, HeadlinesSnippet, HeadlinesWidget, OEmbedMarkup, StorySource,
+    WidgetHead,
 };
 
 /// One frame's document, before its body.
@@ -33,9 +35,9 @@ pub struct WidgetDocument {
 pub struct FrameApp {
     /// The site path of its script.
     pub script: String,
-    /// A selector for what it draws: the frame script waits for it before it says the frame has
-    /// painted.
-    pub ready: &'static str,
+    /// The first API answers it will ask for, (API path, JSON): it reads them from the document
+    /// (`crate::views::FirstAnswers`) instead of the network.
+    pub answers: Vec<(String, String)>,
 }
 
 /// The headlines widget's frame: the newest stories of `source`.
@@ -62,9 +64,15 @@ pub fn article(document: WidgetDocument, summary: ArticleSummary, site_name: Str
     })
 }
 
-/// The comments widget's frame: an empty `<main>` its program (`document.app`) draws into.
-pub fn comments(document: WidgetDocument) -> String {
-    with_owner(|| render(document, ().into_any()))
+/// The comments widget's frame: the server's first view of `article`'s `comments`, which its
+/// program (`document.app`) replaces when the reader moves towards it.
+pub fn comments(document: WidgetDocument, article: Article, comments: Vec<Comment>) -> String {
+    with_owner(|| {
+        render(
+            document,
+            view! { <CommentsFirstView article comments/> }.into_any(),
+        )
+    })
 }
 
 /// A frame that cannot show what it was asked for, saying why in the partner's page.
@@ -120,8 +128,10 @@ fn render(document: WidgetDocument, body: AnyView) -> String {
         partners,
         app,
     } = document;
-    let ready = app.as_ref().map(|app| app.ready);
-    let script = app.map(|app| view! { <script type="module" src=app.script></script> });
+    let (program, answers) = match app {
+        Some(FrameApp { script, answers }) => (Some(script), answers),
+        None => (None, Vec::new()),
+    };
     let theme = match look.theme {
         Theme::System => None,
         chosen => Some(chosen.as_str()),
@@ -132,8 +142,8 @@ fn render(document: WidgetDocument, body: AnyView) -> String {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 {site_styles.into_iter().map(|css| view! { <style inner_html=css></style> }).collect_view()}
-                <WidgetHead title=title.clone() look partners ready/>
-                {script}
+                <WidgetHead title=title.clone() look partners program/>
+                <FirstAnswers answers/>
             </head>
             <body>
                 // Named, so it stays apart from the partner page's own main landmark.

@@ -91,6 +91,21 @@ pub fn ago(now_ms: f64, then_ms: f64) -> Option<(i64, &'static str)> {
     }
 }
 
+/// Milliseconds since 1970: the browser's clock, or the system's where the server writes a page
+/// with the app's components.
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |elapsed| elapsed.as_millis() as f64)
+    }
+}
+
 /// "5 minutes ago", "yesterday", in the reader's language (Intl.RelativeTimeFormat); past a week,
 /// or where Intl cannot say it, the date (`reader_date`).
 pub fn reader_ago(iso: &str, now_ms: f64) -> String {

@@ -149,14 +149,16 @@ fn dark_accent(colour: &str) -> String {
 
 /// What every widget frame's head carries after the site's styles: its title, its colour
 /// scheme, the partner's look, the partner origins it accepts messages from, and the frame
-/// script (public/widget-frame.js) with its styles. `ready`, for a frame the app draws, is a
-/// selector the frame script waits for before it says the frame has painted.
+/// script (public/widget-frame.js) with its styles. `program`, for a frame that runs one (the
+/// comments), is its script, which the frame script loads when the reader moves towards the
+/// frame, or at once if this browser keeps something of the reader's for it
+/// (`crate::embed::READERS_OWN`).
 #[component]
 pub fn WidgetHead(
     title: String,
     look: Look,
     partners: Vec<String>,
-    #[prop(optional_no_strip)] ready: Option<&'static str>,
+    #[prop(optional_no_strip)] program: Option<String>,
 ) -> impl IntoView {
     let style = look_style(&look);
     view! {
@@ -164,7 +166,10 @@ pub fn WidgetHead(
         <meta name="robots" content="noindex"/>
         <meta name="inkuru-partners" content=partners.join(" ")/>
         <meta name="inkuru-theme" content=look.theme.as_str()/>
-        {ready.map(|selector| view! { <meta name="inkuru-ready" content=selector/> })}
+        {program.map(|script| view! {
+            <meta name="inkuru-program" content=script/>
+            <meta name="inkuru-program-now" content=crate::embed::READERS_OWN.join(" ")/>
+        })}
         <title>{title}</title>
         // Links leave the frame: a reader who follows one goes to the story, not into a box.
         <base target="_top"/>

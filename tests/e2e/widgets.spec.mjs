@@ -393,3 +393,82 @@ test('the comments widget switches article in place, and says so when the browse
   await expect(frame.getByRole('link', { name: /Two Rwandan chefs/ })).toBeVisible();
   expect(await inner.evaluate(() => window.__sameDocument)).toBe(true);
 });
+
+test('the comments frame shows the comments with no wasm, and loads the program when the reader moves towards it', async ({ page }) => {
+  const slug = 'traditional-dance-troupe-tours';
+  const words = `Read before any wasm. ${Date.now()}`;
+  const posted = await fetch(`${SITE}/api/articles/${slug}/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Aline', email: 'aline@example.rw', body: words, composed_ms: 9000 }),
+  });
+  expect(posted.status).toBe(201);
+  const program = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/comments-frame/')) program.push(r.url()); });
+  host('/comments-first', partnerPage(SITE, { body: `<inkuru-comments article="${slug}"></inkuru-comments><p>${'The partner\'s text. '.repeat(40)}</p>` }));
+  await page.goto(`${PARTNER}/comments-first`);
+  await expect(page.locator('inkuru-comments iframe:not(.waiting)')).toBeVisible({ timeout: 20000 });
+  const frame = page.frameLocator('inkuru-comments iframe');
+  await expect(frame.getByText(words)).toBeVisible();
+  await expect(frame.locator('.comment-count')).toHaveText(/\(\d+\)/);
+  await page.waitForTimeout(1000);
+  expect(program).toEqual([]);
+
+  // The reader goes for the button: the program loads, and the click opens its form.
+  await frame.getByRole('button', { name: 'Leave your comment' }).click();
+  await expect(frame.getByLabel('Your name')).toBeFocused({ timeout: 15000 });
+  await expect(frame.getByRole('button', { name: 'Leave your comment' })).toHaveAttribute('aria-expanded', 'true');
+  expect(program.some((url) => url.endsWith('.wasm'))).toBe(true);
+  await expect(frame.getByText(words)).toHaveCount(1);
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+});
+
+/** Mean brightness (0 black to 1 white) of a PNG, decoded in `probe`, a blank page. */
+async function brightness(probe, png) {
+  return probe.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4) sum += (0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2]) / 255;
+    return sum / (data.length / 4);
+  }, png.toString('base64'));
+}
+
+test('on a dark partner page no light frame is ever captured while the widgets load', async ({ page, context }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  // Slow frames, so the capture sees them while they load.
+  await page.route(`${SITE}/embed/**`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await route.continue();
+  });
+  host('/dark', partnerPage(SITE, {
+    css: 'html { color-scheme: dark; background: #111; color: #eee } main { max-width: 40rem; margin: 0 auto }',
+    body: '<inkuru-headlines section="news" count="3"></inkuru-headlines><inkuru-comments article="kigali-jazz-nights-return"></inkuru-comments>',
+  }));
+  const probe = await context.newPage();
+  await page.setViewportSize({ width: 800, height: 1600 });
+  await page.goto(`${PARTNER}/dark`, { waitUntil: 'commit' });
+  const shots = [];
+  const started = Date.now();
+  let shown = 0;
+  while (Date.now() - started < 15000) {
+    for (const name of ['inkuru-headlines', 'inkuru-comments']) {
+      const box = await page.locator(name).boundingBox().catch(() => null);
+      if (box && box.height > 20) {
+        const png = await page.screenshot({ clip: box });
+        shots.push({ name, loading: shown < 2, value: await brightness(probe, png) });
+      }
+    }
+    shown = await page.locator('iframe:not(.waiting)').count();
+    if (shown === 2 && shots.filter((shot) => !shot.loading).length >= 4) break;
+  }
+  expect(shown).toBe(2);
+  const light = shots.filter((shot) => shot.value > 0.35);
+  expect(light, JSON.stringify(shots)).toEqual([]);
+  // Captured while the frames loaded, and after they had painted.
+  expect(shots.filter((shot) => shot.loading).length).toBeGreaterThan(0);
+  expect(shots.filter((shot) => !shot.loading).length).toBeGreaterThan(0);
+});

@@ -56,12 +56,15 @@ pub const FIRST_VIEW_BROTLI_BUDGET: u64 = 160_000;
 /// the article can paint after one round trip.
 pub const ARTICLE_HTML_BROTLI_BUDGET: u64 = 14_000;
 
-/// Most a partner's comments frame may load before the reader does anything, brotli-compressed:
-/// its document as served, the frame script and styles, and the comments program's script and
-/// wasm (xtask/src/comments_frame.rs). Issue 14 asks for 100 KB; in the site's build it was
-/// ≈ 230 KB (the site's first module, shared chunks and the comments chunk); a program of its own
-/// made it 166.7 KB.
-pub const COMMENTS_FRAME_BROTLI_BUDGET: u64 = 167_500;
+/// Most a partner's comments frame may load before the reader moves towards it, brotli: its
+/// document as served (the comments, written by the server, and the API answers the program will
+/// want), the frame script and styles. Issue 14 asks for 100 KB. History: ≈ 230 KB while the
+/// frame ran the site's own build; 166.7 KB once the comments were a program of their own, loaded
+/// at once; 172,000 until the server wrote the comments and the program waited for the reader.
+pub const COMMENTS_FRAME_BROTLI_BUDGET: u64 = 12_000;
+/// Most the comments program (its script and wasm) may weigh, brotli: what a reader who moves
+/// towards the comments frame loads to write (xtask/src/comments_frame.rs).
+pub const COMMENTS_PROGRAM_BROTLI_BUDGET: u64 = 161_000;
 
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FileSize {
@@ -181,13 +184,20 @@ fn frame_first_load(document: u64, dist: &Path, program: &[PathBuf]) -> Result<u
         .try_fold(document, |total, file| Ok(total + brotli_len(file)?))
 }
 
-/// Brotli bytes of a demo article's comments frame before the reader does anything: its document,
-/// the frame script and styles, the comments program's script and wasm. (The API answers it then
-/// asks for are data, a few KB, and not counted.)
+/// Brotli bytes of a demo article's comments frame before the reader moves towards it: its
+/// document, the frame script and styles. (The program comes on the reader's first move:
+/// `comments_program_brotli`.)
 pub fn comments_frame_first_load(port: u16, dist: &Path, work: &Path) -> Result<u64, String> {
     let path = format!("/embed/comments/{WIDGET_ARTICLE}");
     let document = served_brotli(port, &path, work)?;
-    frame_first_load(document, dist, &comments_program_files(dist)?)
+    frame_first_load(document, dist, &[])
+}
+
+/// Brotli bytes of the comments program: its script and wasm.
+pub fn comments_program_brotli(dist: &Path) -> Result<u64, String> {
+    comments_program_files(dist)?
+        .iter()
+        .try_fold(0, |total, file| Ok(total + brotli_len(file)?))
 }
 
 /// Brotli bytes of a five-story headlines frame: its document, the frame script and styles.
@@ -256,8 +266,9 @@ pub const NOT_IN_A_FIRST_VIEW: [&str; 6] = [
 pub const WIDGET_BROTLI_BUDGETS: &[(&str, u64)] = &[
     ("widgets.js", 3_000),
     // 2,000 until it also served the comments frame (waiting for the app, re-pointing it) and
-    // mixed the partner's accent for the dark palette.
-    ("widget-frame.js", 2_500),
+    // mixed the partner's accent for the dark palette; 2,500 until it started the comments
+    // program on the reader's first move and handed it the reader's click (2,874 B).
+    ("widget-frame.js", 3_000),
     ("widget-frame.css", 1_000),
 ];
 

@@ -249,12 +249,19 @@ fn served_budgets(dist: &Path) -> Vec<Result<String, String>> {
         });
     let frame = sizes::comments_frame_first_load(server.port, dist, &work).and_then(|actual| {
         sizes::judge(
-            "comments frame's first load: document, frame script and styles, program (brotli)",
+            "comments frame's first load: document, frame script and styles (brotli)",
             actual,
             sizes::COMMENTS_FRAME_BROTLI_BUDGET,
         )
     });
-    vec![article, frame]
+    let program = sizes::comments_program_brotli(dist).and_then(|actual| {
+        sizes::judge(
+            "comments program, on the reader's first move: script and wasm (brotli)",
+            actual,
+            sizes::COMMENTS_PROGRAM_BROTLI_BUDGET,
+        )
+    });
+    vec![article, frame, program]
 }
 
 /// The Playwright command for the e2e layer, against the two servers on these ports.

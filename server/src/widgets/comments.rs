@@ -9,9 +9,9 @@ use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Extension;
-use inkuru::ssr::widget_document::{self, FrameApp};
+use inkuru::ssr::widget_document::{self, FrameApp, WidgetDocument};
 use inkuru_api::widgets::{Look, COMMENTS_PROGRAM_FOLDER as FOLDER};
-use inkuru_api::Slug;
+use inkuru_api::{paths, Article, CommentList, Slug};
 
 use super::frame::{self, Framers, SiteStyles};
 use crate::error::AppResult;
@@ -35,9 +35,6 @@ impl CommentsProgram {
     }
 }
 
-/// What the frame script waits for before it says the frame has painted: the comments, drawn.
-const READY: &str = "section.comments";
-
 /// GET `/embed/comments/{slug}?theme=&accent=&font=`.
 pub async fn frame(
     State(state): State<AppState>,
@@ -51,34 +48,42 @@ pub async fn frame(
         Look::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let title = format!("Comments on {}", settings.name);
     let document = frame::document(&settings, &styles, title, look);
-    if Slug::parse(&slug).is_err() {
+    let found = match Slug::parse(&slug) {
+        Ok(slug) => first_view(&state, &slug).await?,
+        Err(_) => None,
+    };
+    let mut status = StatusCode::BAD_REQUEST;
+    if found.is_none() {
         problems.push("this site has no article at that address.".to_owned());
+        status = StatusCode::NOT_FOUND;
     }
-    let script = match script {
-        Some(script) if problems.is_empty() => script,
-        _ => {
-            if problems.is_empty() {
-                problems.push("the site is not built yet.".to_owned());
-            }
-            let html = widget_document::problem(document.clone(), problems);
-            return Ok(frame::answer(
-                StatusCode::BAD_REQUEST,
-                &document,
-                &settings,
-                Framers::Partners,
-                html,
-            ));
-        }
+    if script.is_none() {
+        problems.push("the site is not built yet.".to_owned());
+    }
+    let (Some(script), Some((article, comments)), true) = (script, found, problems.is_empty())
+    else {
+        let html = widget_document::problem(document.clone(), problems);
+        return Ok(frame::answer(
+            status,
+            &document,
+            &settings,
+            Framers::Partners,
+            html,
+        ));
     };
-    let app = FrameApp {
-        script,
-        ready: READY,
-    };
-    let document = widget_document::WidgetDocument {
-        app: Some(app),
+    let answers = [
+        answer(paths::article(&article.slug), &article),
+        answer(paths::comments(&article.slug), &comments),
+        answer(paths::SITE.to_owned(), &settings),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let document = WidgetDocument {
+        app: Some(FrameApp { script, answers }),
         ..document
     };
-    let html = widget_document::comments(document.clone());
+    let html = widget_document::comments(document.clone(), article, comments.comments);
     Ok(frame::answer(
         StatusCode::OK,
         &document,
@@ -86,4 +91,27 @@ pub async fn frame(
         Framers::Partners,
         html,
     ))
+}
+
+/// The article and the first page of its published comments, as the API answers them to anyone
+/// (`None` when there is no such article).
+async fn first_view(state: &AppState, slug: &Slug) -> AppResult<Option<(Article, CommentList)>> {
+    let tree = db::sections::tree(&state.db).await?;
+    let Some(article) = db::articles::get(&state.db, &tree, slug).await? else {
+        return Ok(None);
+    };
+    let comments = db::comments::list(
+        &state.db,
+        slug,
+        1,
+        inkuru_api::comments::DEFAULT_THREADS_PER_PAGE,
+        None,
+    )
+    .await?;
+    Ok(comments.map(|comments| (article, comments)))
+}
+
+/// An API answer for the document to carry: (path, JSON).
+fn answer<T: serde::Serialize>(path: String, value: &T) -> Option<(String, String)> {
+    serde_json::to_string(value).ok().map(|json| (path, json))
 }

@@ -11,7 +11,7 @@ use inkuru::views::widgets::look_style;
 use inkuru_api::widgets::Look;
 use inkuru_api::SiteSettings;
 
-use crate::security::{inline_contents, sha256_base64};
+use crate::security::{inline_contents, sha256_base64, style_attributes};
 
 /// The site's inline stylesheets as built, with their hashes for the policy. Cheap to clone.
 #[derive(Clone, Default)]
@@ -59,17 +59,29 @@ pub fn document(
     }
 }
 
-/// The policy of a frame whose document is `document`: its own styles by hash, the frame script
-/// (and the program the document runs, with its wasm) and images from this site, and framing by
-/// `framers` only.
-fn policy(document: &WidgetDocument, settings: &SiteSettings, framers: &Framers) -> String {
-    let styles: String = document
+/// The policy of a frame whose document is `document`, written as `html`: its own styles and
+/// style attributes by hash, the frame script (and the program the document runs, with its
+/// wasm) and images from this site, and framing by `framers` only.
+fn policy(
+    document: &WidgetDocument,
+    settings: &SiteSettings,
+    framers: &Framers,
+    html: &str,
+) -> String {
+    let mut styles: String = document
         .site_styles
         .iter()
         .cloned()
         .chain(look_style(&document.look))
         .map(|css| format!(" 'sha256-{}'", sha256_base64(&css)))
         .collect();
+    let attributes = style_attributes(html);
+    if !attributes.is_empty() {
+        styles.push_str(" 'unsafe-hashes'");
+        for css in attributes {
+            styles.push_str(&format!(" 'sha256-{}'", sha256_base64(css)));
+        }
+    }
     let ancestors = match framers {
         Framers::Partners => super::partners::frame_ancestors(settings),
         Framers::Anyone => "*".to_owned(),
@@ -93,7 +105,7 @@ pub fn answer(
     framers: Framers,
     html: String,
 ) -> Response {
-    let policy = policy(document, settings, &framers);
+    let policy = policy(document, settings, &framers, &html);
     let policy = HeaderValue::from_str(&policy)
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"));
     (
