@@ -74,6 +74,27 @@ pub enum Command {
         #[command(subcommand)]
         action: ModerationAction,
     },
+    /// Who may sign in to the editors' desk: add, list, remove an editor, or give one a new
+    /// password (read from the terminal, or one line of standard input); then exit.
+    Editors {
+        #[command(subcommand)]
+        action: EditorAction,
+    },
+}
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum EditorAction {
+    /// Add an editor; asks for their password.
+    Add {
+        /// Letters, digits, '.', '-' or '_'.
+        name: String,
+    },
+    /// List the editors.
+    List,
+    /// Remove an editor: they can no longer sign in.
+    Remove { name: String },
+    /// Give an editor a new password; asks for it.
+    ResetPassword { name: String },
 }
 
 #[derive(Subcommand, Debug, Clone, Copy)]

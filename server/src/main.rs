@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 
 use inkuru_server::answer_cache::AnswerCache;
 use inkuru_server::limits::{Limits, WriteLimit};
-use inkuru_server::{app, db, import, moderation, partner_demo, seed, AppState};
+use inkuru_server::{app, db, editors, import, moderation, partner_demo, seed, AppState};
 use std::time::Duration;
 use tracing_subscriber::EnvFilter;
 
@@ -49,6 +49,11 @@ async fn run(config: Config) -> Result<(), String> {
                 file.display()
             ))
         };
+    }
+    if let Some(Command::Editors { action }) = config.command.clone() {
+        let result = editors::run(&db, action, editors::read_new_password).await;
+        db.close().await;
+        return result.map(|report| print!("{report}"));
     }
     if let Some(Command::Comments { action }) = config.command {
         let result = moderation::run(&db, action).await;

@@ -9,6 +9,7 @@
 
 pub mod articles;
 pub mod comments;
+pub mod editors;
 pub mod feeds;
 pub mod search;
 pub mod sections;
