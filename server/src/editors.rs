@@ -68,6 +68,17 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     })
 }
 
+/// A hash no password matches, checked when a sign-in names no editor, so that refusal takes as
+/// long as a wrong password's (made once per process, with the same parameters as real ones).
+pub fn stand_in_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| {
+        let mut secret = [0_u8; 32];
+        let _ = getrandom::fill(&mut secret);
+        hash_password(&String::from_utf8_lossy(&secret)).unwrap_or_default()
+    })
+}
+
 /// Reads a new password for `name`: twice without echo at a terminal, else one line of standard
 /// input (its line ending removed).
 pub fn read_new_password(name: &str) -> Result<String, String> {

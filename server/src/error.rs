@@ -26,6 +26,12 @@ pub enum AppError {
     RateLimited { seconds: u64 },
     /// 429: this article is taking comments faster than it accepts, from everyone together.
     ArticleBusy { seconds: u64 },
+    /// 401: the desk needs a signed-in editor.
+    SignInRequired,
+    /// 401: no editor has this name and password.
+    WrongCredentials,
+    /// 403: a desk write from another site's page.
+    CrossOrigin,
     /// 500: the cause goes to the log only.
     Internal(String),
 }
@@ -96,6 +102,27 @@ impl AppError {
                         "This article is receiving a great many comments right now. Please wait {} and try again; nothing you wrote is lost.",
                         if seconds == 1 { "a second".to_owned() } else { format!("{seconds} seconds") }
                     ),
+                ),
+            ),
+            AppError::SignInRequired => (
+                StatusCode::UNAUTHORIZED,
+                ErrorBody::new(
+                    ErrorCode::SignInRequired,
+                    "Please sign in to the desk (your session may have ended).",
+                ),
+            ),
+            AppError::WrongCredentials => (
+                StatusCode::UNAUTHORIZED,
+                ErrorBody::new(
+                    ErrorCode::WrongCredentials,
+                    "That name and password do not match an editor. Check both and try again.",
+                ),
+            ),
+            AppError::CrossOrigin => (
+                StatusCode::FORBIDDEN,
+                ErrorBody::new(
+                    ErrorCode::CrossOrigin,
+                    "The desk takes changes from its own pages only.",
                 ),
             ),
             AppError::Internal(cause) => {

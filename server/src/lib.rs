@@ -5,6 +5,7 @@
 pub mod answer_cache;
 pub mod config;
 pub mod db;
+pub mod desk;
 pub mod editors;
 pub mod error;
 pub mod etag;

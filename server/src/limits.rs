@@ -46,7 +46,12 @@ pub const DEFAULT_COMMENTS_PER_ARTICLE_PER_MINUTE: u32 = 20;
 pub struct Limits {
     writes: Arc<DefaultKeyedRateLimiter<IpAddr>>,
     comments_per_article: Arc<DefaultKeyedRateLimiter<String>>,
+    sign_ins_per_name: Arc<DefaultKeyedRateLimiter<String>>,
 }
+
+/// Desk sign-ins one editor name takes per minute, whoever tries (and that many at once): a
+/// password guessed from many addresses is slowed too. Per address, sign-ins are writes.
+pub const SIGN_INS_PER_NAME_PER_MINUTE: u32 = 5;
 
 /// Above this many remembered clients, forget those whose allowance is full again.
 const MAX_REMEMBERED: usize = 10_000;
@@ -61,7 +66,25 @@ impl Limits {
             comments_per_article: Arc::new(RateLimiter::keyed(
                 Quota::per_minute(per_article).allow_burst(per_article),
             )),
+            sign_ins_per_name: Arc::new(RateLimiter::keyed(Quota::per_minute(
+                NonZeroU32::new(SIGN_INS_PER_NAME_PER_MINUTE).unwrap_or(NonZeroU32::MIN),
+            ))),
         }
+    }
+
+    /// `Ok` when the editor name `name` may be tried now; otherwise the seconds to wait. Names are
+    /// compared as the database does, but only their first characters are remembered.
+    pub fn check_sign_in(&self, name: &str) -> Result<(), u64> {
+        if self.sign_ins_per_name.len() > MAX_REMEMBERED {
+            self.sign_ins_per_name.retain_recent();
+        }
+        let key: String = name
+            .chars()
+            .take(crate::editors::MAX_NAME_CHARS + 1)
+            .collect();
+        self.sign_ins_per_name.check_key(&key).map_err(|not_until| {
+            whole_seconds(not_until.wait_time_from(DefaultClock::default().now()))
+        })
     }
 
     /// These limits with `per_minute` comments per article (that many at once, then that pace).

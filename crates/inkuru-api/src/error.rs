@@ -25,6 +25,12 @@ pub enum ErrorCode {
     CommentsClosed,
     /// 429: too many writes from this client; `Retry-After` says how many seconds to wait.
     RateLimited,
+    /// 401: the editors' desk needs a signed-in editor (no session, or it has ended).
+    SignInRequired,
+    /// 401: no editor has this name and password (the same for an unknown name).
+    WrongCredentials,
+    /// 403: a desk write from another site's page (cross-site request forgery is refused).
+    CrossOrigin,
     /// 500: something failed on the server; details are in its log, never in the response.
     Internal,
 }

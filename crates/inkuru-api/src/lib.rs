@@ -6,6 +6,7 @@
 
 pub mod comments;
 pub mod content;
+pub mod desk;
 pub mod error;
 pub mod feeds;
 pub mod paths;

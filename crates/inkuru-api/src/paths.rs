@@ -9,6 +9,9 @@ pub const SECTIONS: &str = "/api/sections";
 /// GET: the site's settings (name, "Follow us" links, share buttons, comment policy, languages).
 pub const SITE: &str = "/api/site";
 
+/// POST: sign in to the editors' desk; GET: who is signed in; DELETE: sign out.
+pub const DESK_SESSION: &str = "/api/desk/session";
+
 /// GET: the front page: the lead story and the top stories of each top-level section.
 pub const FRONT_PAGE: &str = "/api/front-page";
 

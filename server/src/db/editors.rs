@@ -34,22 +34,39 @@ pub async fn list(db: &Db) -> AppResult<Vec<Editor>> {
     )
 }
 
-/// Removes an editor; `false` when none has that name.
+/// Removes an editor and signs them out everywhere; `false` when none has that name.
 pub async fn remove(db: &Db, name: &str) -> AppResult<bool> {
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "DELETE FROM editor_sessions WHERE editor_id IN (SELECT id FROM editors WHERE name = $1)",
+    )
+    .bind(name)
+    .execute(&mut *tx)
+    .await?;
     let removed = sqlx::query("DELETE FROM editors WHERE name = $1")
         .bind(name)
-        .execute(db)
+        .execute(&mut *tx)
         .await?;
+    tx.commit().await?;
     Ok(removed.rows_affected() == 1)
 }
 
-/// Replaces an editor's password hash; `false` when none has that name.
+/// Replaces an editor's password hash and ends their sessions (whoever knew the old password is
+/// signed out); `false` when none has that name.
 pub async fn set_password_hash(db: &Db, name: &str, password_hash: &str) -> AppResult<bool> {
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "DELETE FROM editor_sessions WHERE editor_id IN (SELECT id FROM editors WHERE name = $1)",
+    )
+    .bind(name)
+    .execute(&mut *tx)
+    .await?;
     let changed = sqlx::query("UPDATE editors SET password_hash = $1 WHERE name = $2")
         .bind(password_hash)
         .bind(name)
-        .execute(db)
+        .execute(&mut *tx)
         .await?;
+    tx.commit().await?;
     Ok(changed.rows_affected() == 1)
 }
 
@@ -61,4 +78,56 @@ pub async fn password_hash(db: &Db, name: &str) -> AppResult<Option<(i64, String
             .fetch_optional(db)
             .await?,
     )
+}
+
+/// A stored session: whose, and its times (ms since 1970).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Session {
+    pub editor: String,
+    pub created_ms: i64,
+    pub last_seen_ms: i64,
+}
+
+/// Stores a new session for `editor_id` under the hash of its id.
+pub async fn start_session(db: &Db, id_hash: &str, editor_id: i64, now_ms: i64) -> AppResult<()> {
+    sqlx::query(
+        "INSERT INTO editor_sessions (id_hash, editor_id, created_ms, last_seen_ms)
+         VALUES ($1, $2, $3, $3)",
+    )
+    .bind(id_hash)
+    .bind(editor_id)
+    .bind(now_ms)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The session stored under `id_hash`, if any.
+pub async fn session(db: &Db, id_hash: &str) -> AppResult<Option<Session>> {
+    Ok(sqlx::query_as(
+        "SELECT e.name AS editor, s.created_ms, s.last_seen_ms
+         FROM editor_sessions s JOIN editors e ON e.id = s.editor_id WHERE s.id_hash = $1",
+    )
+    .bind(id_hash)
+    .fetch_optional(db)
+    .await?)
+}
+
+/// Notes that the session was used at `now_ms`.
+pub async fn touch_session(db: &Db, id_hash: &str, now_ms: i64) -> AppResult<()> {
+    sqlx::query("UPDATE editor_sessions SET last_seen_ms = $1 WHERE id_hash = $2")
+        .bind(now_ms)
+        .bind(id_hash)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Ends the session stored under `id_hash` (nothing happens if there is none).
+pub async fn end_session(db: &Db, id_hash: &str) -> AppResult<()> {
+    sqlx::query("DELETE FROM editor_sessions WHERE id_hash = $1")
+        .bind(id_hash)
+        .execute(db)
+        .await?;
+    Ok(())
 }

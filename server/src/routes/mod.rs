@@ -34,10 +34,28 @@ use crate::AppState;
     tags(
         (name = "content", description = "Sections, articles, the front page, search"),
         (name = "comments", description = "Readers' comments"),
-        (name = "site", description = "Site settings and health")
-    )
+        (name = "site", description = "Site settings and health"),
+        (name = "desk", description = "The editors' desk: signing in and out (a session cookie)")
+    ),
+    modifiers(&DeskSession)
 )]
 struct ApiDoc;
+
+/// The desk's security scheme: the session cookie (`inkuru_api::desk::SESSION_COOKIE`).
+struct DeskSession;
+
+impl utoipa::Modify for DeskSession {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "desk_session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(
+                inkuru_api::desk::SESSION_COOKIE,
+            ))),
+        );
+    }
+}
 
 /// The API's routes and their OpenAPI document, from one registration.
 pub fn routes_and_spec() -> (Router<AppState>, utoipa::openapi::OpenApi) {
@@ -48,6 +66,7 @@ pub fn routes_and_spec() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(comments::router())
         .merge(site::router())
         .merge(search::router())
+        .merge(crate::desk::router())
         .split_for_parts()
 }
 

@@ -1,0 +1,284 @@
+//! The editors' desk sign-in (issue 15): sessions in a cookie the server checks against the
+//! database, refused without one, from another site, after sign-out, idle or a password change;
+//! the same refusal for an unknown name and a wrong password; attempts on a name limited.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::num::NonZeroU32;
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use inkuru_api::desk::SignedIn;
+use inkuru_api::{ErrorBody, ErrorCode};
+use inkuru_server::db::{self, Db};
+use inkuru_server::limits::{Limits, WriteLimit};
+use inkuru_server::{app, editors, AppState};
+use tower::ServiceExt;
+
+const SESSION: &str = "/api/desk/session";
+const PASSWORD: &str = "a long enough passphrase";
+
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl Answer {
+    fn error(&self) -> ErrorBody {
+        serde_json::from_str(&self.body).unwrap_or_else(|_| panic!("not an error: {}", self.body))
+    }
+    /// The session cookie this answer sets, as `name=value`.
+    fn cookie(&self) -> String {
+        let set = self.headers[header::SET_COOKIE].to_str().unwrap();
+        set.split(';').next().unwrap().to_owned()
+    }
+}
+
+/// A server on `db` (one process of several, when called twice) with writes unlimited.
+fn server(db: &Db, dist: &std::path::Path) -> Router {
+    let many = NonZeroU32::new(10_000).unwrap();
+    let mut state = AppState::new(db.clone());
+    state.limits = Limits::new(WriteLimit {
+        per_minute: many,
+        burst: many,
+    });
+    state.cache = inkuru_server::answer_cache::AnswerCache::off();
+    app(state, dist)
+}
+
+async fn send(
+    router: &Router,
+    method: &str,
+    body: Option<String>,
+    headers: &[(&str, &str)],
+) -> Answer {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(SESSION)
+        .header(header::HOST, "inkuru.test");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let body = match body {
+        Some(json) => {
+            request = request.header(header::CONTENT_TYPE, "application/json");
+            Body::from(json)
+        }
+        None => Body::empty(),
+    };
+    let response = router
+        .clone()
+        .oneshot(request.body(body).unwrap())
+        .await
+        .unwrap();
+    let (status, headers) = (response.status(), response.headers().clone());
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+fn sign_in_body(name: &str, password: &str) -> Option<String> {
+    Some(serde_json::json!({ "name": name, "password": password }).to_string())
+}
+
+async fn sign_in(router: &Router, name: &str, password: &str) -> Answer {
+    send(
+        router,
+        "POST",
+        sign_in_body(name, password),
+        &[("origin", "http://inkuru.test")],
+    )
+    .await
+}
+
+/// A database with the editor `aline`, and a folder for the server's (empty) build.
+async fn newsroom() -> (Db, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = common::fresh_db(dir.path()).await;
+    let hash = editors::hash_password(PASSWORD).unwrap();
+    assert!(db::editors::add(&db, "aline", &hash).await.unwrap());
+    (db, dir)
+}
+
+#[tokio::test]
+async fn an_editor_signs_in_is_known_on_every_server_and_signs_out() {
+    let (db, dir) = newsroom().await;
+    let (one, two) = (server(&db, dir.path()), server(&db, dir.path()));
+
+    let signed = sign_in(&one, "aline", PASSWORD).await;
+    assert_eq!(signed.status, StatusCode::OK, "{}", signed.body);
+    let set = signed.headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(set.starts_with("inkuru_desk="), "{set}");
+    assert!(set.contains("; HttpOnly; SameSite=Strict; Path=/"), "{set}");
+    assert!(!set.contains("Secure"), "plain http here: {set}");
+    assert!(!signed.body.contains(PASSWORD));
+    assert_eq!(signed.headers[header::CACHE_CONTROL], "no-store");
+    let cookie = signed.cookie();
+
+    // Another server process on the same database knows the session.
+    let who = send(&two, "GET", None, &[("cookie", &cookie)]).await;
+    assert_eq!(who.status, StatusCode::OK, "{}", who.body);
+    let who: SignedIn = serde_json::from_str(&who.body).unwrap();
+    assert_eq!(who.name, "aline");
+
+    // A fresh id at each sign-in.
+    assert_ne!(sign_in(&one, "aline", PASSWORD).await.cookie(), cookie);
+
+    let out = send(
+        &two,
+        "DELETE",
+        None,
+        &[("cookie", &cookie), ("origin", "http://inkuru.test")],
+    )
+    .await;
+    assert_eq!(out.status, StatusCode::NO_CONTENT, "{}", out.body);
+    assert!(out.headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
+    let after = send(&one, "GET", None, &[("cookie", &cookie)]).await;
+    assert_eq!(after.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(after.error().code, ErrorCode::SignInRequired);
+}
+
+#[tokio::test]
+async fn over_https_the_cookie_is_secure() {
+    let (db, dir) = newsroom().await;
+    let router = server(&db, dir.path());
+    let signed = send(
+        &router,
+        "POST",
+        sign_in_body("aline", PASSWORD),
+        &[
+            ("x-forwarded-proto", "https"),
+            ("origin", "https://inkuru.test"),
+        ],
+    )
+    .await;
+    assert_eq!(signed.status, StatusCode::OK, "{}", signed.body);
+    assert!(signed.headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .ends_with("; Secure"));
+}
+
+#[tokio::test]
+async fn no_forged_or_missing_session_gets_in() {
+    let (db, dir) = newsroom().await;
+    let router = server(&db, dir.path());
+    for cookie in [
+        None,
+        Some("inkuru_desk=forged"),
+        Some("inkuru_desk="),
+        Some("other=1"),
+    ] {
+        let headers: Vec<(&str, &str)> = cookie.map(|c| ("cookie", c)).into_iter().collect();
+        for method in ["GET", "DELETE"] {
+            let answer = send(&router, method, None, &headers).await;
+            assert_eq!(
+                answer.status,
+                StatusCode::UNAUTHORIZED,
+                "{method} {cookie:?}"
+            );
+            assert_eq!(answer.error().code, ErrorCode::SignInRequired);
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_name_and_a_wrong_password_get_the_same_answer() {
+    let (db, dir) = newsroom().await;
+    let router = server(&db, dir.path());
+    let wrong = sign_in(&router, "aline", "not the passphrase").await;
+    let unknown = sign_in(&router, "nobody", PASSWORD).await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(wrong.status, unknown.status);
+    assert_eq!(wrong.body, unknown.body);
+    assert_eq!(wrong.error().code, ErrorCode::WrongCredentials);
+    assert!(wrong.headers.get(header::SET_COOKIE).is_none());
+    assert!(!wrong.body.contains("not the passphrase"));
+}
+
+#[tokio::test]
+async fn attempts_on_one_name_are_limited() {
+    let (db, dir) = newsroom().await;
+    let router = server(&db, dir.path());
+    for _ in 0..inkuru_server::limits::SIGN_INS_PER_NAME_PER_MINUTE {
+        let answer = sign_in(&router, "aline", "a wrong guess, again").await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+    }
+    let limited = sign_in(&router, "aline", PASSWORD).await;
+    assert_eq!(
+        limited.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        limited.body
+    );
+    assert!(limited.headers.contains_key(header::RETRY_AFTER));
+    // Another name is not slowed by them.
+    let other = sign_in(&router, "nobody", PASSWORD).await;
+    assert_eq!(other.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn writes_from_another_site_are_refused_even_with_the_cookie() {
+    let (db, dir) = newsroom().await;
+    let router = server(&db, dir.path());
+    let cookie = sign_in(&router, "aline", PASSWORD).await.cookie();
+    for headers in [
+        vec![
+            ("cookie", cookie.as_str()),
+            ("origin", "https://evil.example"),
+        ],
+        vec![
+            ("cookie", cookie.as_str()),
+            ("sec-fetch-site", "cross-site"),
+        ],
+    ] {
+        let answer = send(&router, "DELETE", None, &headers).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN);
+        assert_eq!(answer.error().code, ErrorCode::CrossOrigin);
+    }
+    let forged_sign_in = send(
+        &router,
+        "POST",
+        sign_in_body("aline", PASSWORD),
+        &[("sec-fetch-site", "cross-site")],
+    )
+    .await;
+    assert_eq!(forged_sign_in.status, StatusCode::FORBIDDEN);
+    // The session still stands.
+    let who = send(&router, "GET", None, &[("cookie", &cookie)]).await;
+    assert_eq!(who.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn sessions_end_when_idle_and_when_the_password_changes() {
+    let (db, dir) = newsroom().await;
+    let router = server(&db, dir.path());
+    let idle = sign_in(&router, "aline", PASSWORD).await.cookie();
+    let hour_ago = inkuru_server::desk::session::now_ms() - 60 * 60 * 1000;
+    sqlx::query("UPDATE editor_sessions SET last_seen_ms = $1")
+        .bind(hour_ago)
+        .execute(&db)
+        .await
+        .unwrap();
+    let answer = send(&router, "GET", None, &[("cookie", &idle)]).await;
+    assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+
+    let fresh = sign_in(&router, "aline", PASSWORD).await.cookie();
+    let new_hash = editors::hash_password("a brand new passphrase").unwrap();
+    assert!(db::editors::set_password_hash(&db, "aline", &new_hash)
+        .await
+        .unwrap());
+    let answer = send(&router, "GET", None, &[("cookie", &fresh)]).await;
+    assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+}
