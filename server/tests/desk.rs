@@ -57,9 +57,19 @@ async fn send(
     body: Option<String>,
     headers: &[(&str, &str)],
 ) -> Answer {
+    send_to(router, method, SESSION, body, headers).await
+}
+
+async fn send_to(
+    router: &Router,
+    method: &str,
+    uri: &str,
+    body: Option<String>,
+    headers: &[(&str, &str)],
+) -> Answer {
     let mut request = Request::builder()
         .method(method)
-        .uri(SESSION)
+        .uri(uri)
         .header(header::HOST, "inkuru.test");
     for (name, value) in headers {
         request = request.header(*name, *value);
@@ -281,4 +291,147 @@ async fn sessions_end_when_idle_and_when_the_password_changes() {
         .unwrap());
     let answer = send(&router, "GET", None, &[("cookie", &fresh)]).await;
     assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn editors_publish_and_reject_held_comments_and_the_audit_log_says_who() {
+    let (db, dir) = newsroom().await;
+    inkuru_server::seed::seed_if_empty(&db).await.unwrap();
+    let mut settings = db::site::get(&db).await.unwrap();
+    settings.comments = inkuru_api::CommentPolicy::Moderated;
+    db::site::put(&db, &settings).await.unwrap();
+    // Answers cached for a minute, as a busy site would: a published comment must still show.
+    let many = NonZeroU32::new(10_000).unwrap();
+    let mut state = AppState::new(db.clone());
+    state.limits = Limits::new(WriteLimit {
+        per_minute: many,
+        burst: many,
+    });
+    state.cache = inkuru_server::answer_cache::AnswerCache::new(std::time::Duration::from_secs(60));
+    let router = app(state, dir.path());
+    let slug = "amavubi-win-qualifier";
+    let readers = format!("/api/articles/{slug}/comments");
+    let mut ids = Vec::new();
+    for n in 1..=3 {
+        let body = format!(
+            r#"{{"name":"Reader {n}","email":"reader{n}@example.rw","body":"Comment number {n}.","composed_ms":9000}}"#
+        );
+        let posted = send_to(&router, "POST", &readers, Some(body), &[]).await;
+        assert_eq!(posted.status, StatusCode::CREATED, "{}", posted.body);
+        let comment: inkuru_api::Comment = serde_json::from_str(&posted.body).unwrap();
+        assert_eq!(comment.status, inkuru_api::CommentStatus::Held);
+        ids.push(comment.id);
+    }
+
+    // Nothing of the desk without a session.
+    let queue_uri = "/api/desk/comments";
+    assert_eq!(
+        send_to(&router, "GET", queue_uri, None, &[]).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let publish_first = format!(r#"{{"ids":[{}],"decision":"publish"}}"#, ids[0]);
+    let moderate = "/api/desk/comments/moderate";
+    let refused = send_to(&router, "POST", moderate, Some(publish_first.clone()), &[]).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+
+    let cookie = sign_in(&router, "aline", PASSWORD).await.cookie();
+    let as_editor = [
+        ("cookie", cookie.as_str()),
+        ("origin", "http://inkuru.test"),
+    ];
+    let queue = send_to(&router, "GET", queue_uri, None, &as_editor).await;
+    assert_eq!(queue.status, StatusCode::OK, "{}", queue.body);
+    assert_eq!(queue.headers[header::CACHE_CONTROL], "no-store");
+    let queue: inkuru_api::desk::ModerationQueue = serde_json::from_str(&queue.body).unwrap();
+    assert_eq!(queue.held_total, 3);
+    let listed: Vec<i64> = queue.comments.iter().map(|c| c.id).collect();
+    assert_eq!(listed, [ids[2], ids[1], ids[0]], "newest first");
+    assert_eq!(queue.comments[0].author_email, "reader3@example.rw");
+    assert_eq!(queue.comments[0].article_slug, slug);
+
+    // Readers see none yet (and the answer is now cached).
+    let before: inkuru_api::CommentList =
+        serde_json::from_str(&send_to(&router, "GET", &readers, None, &[]).await.body).unwrap();
+    assert!(before.comments.iter().all(|c| !ids.contains(&c.id)));
+
+    let published = send_to(&router, "POST", moderate, Some(publish_first), &as_editor).await;
+    assert_eq!(published.status, StatusCode::OK, "{}", published.body);
+    let published: inkuru_api::desk::Moderated = serde_json::from_str(&published.body).unwrap();
+    assert_eq!(published.done, [ids[0]]);
+    let after: inkuru_api::CommentList =
+        serde_json::from_str(&send_to(&router, "GET", &readers, None, &[]).await.body).unwrap();
+    assert!(
+        after.comments.iter().any(|c| c.id == ids[0]),
+        "shown at once"
+    );
+
+    let reject = format!(r#"{{"ids":[{},999999],"decision":"reject"}}"#, ids[1]);
+    let rejected = send_to(&router, "POST", moderate, Some(reject), &as_editor).await;
+    let rejected: inkuru_api::desk::Moderated = serde_json::from_str(&rejected.body).unwrap();
+    assert_eq!(rejected.done, [ids[1]]);
+    assert_eq!(rejected.skipped, [999999]);
+
+    let held: inkuru_api::desk::ModerationQueue = serde_json::from_str(
+        &send_to(&router, "GET", queue_uri, None, &as_editor)
+            .await
+            .body,
+    )
+    .unwrap();
+    assert_eq!(held.held_total, 1);
+    assert_eq!(held.comments.len(), 1);
+    let shown = send_to(
+        &router,
+        "GET",
+        &format!("{queue_uri}?state=published&article={slug}"),
+        None,
+        &as_editor,
+    )
+    .await;
+    let shown: inkuru_api::desk::ModerationQueue = serde_json::from_str(&shown.body).unwrap();
+    assert!(shown.comments.iter().any(|c| c.id == ids[0]));
+    let bogus = send_to(
+        &router,
+        "GET",
+        &format!("{queue_uri}?state=spam"),
+        None,
+        &as_editor,
+    )
+    .await;
+    assert_eq!(bogus.status, StatusCode::BAD_REQUEST);
+
+    let audit = send_to(&router, "GET", "/api/desk/audit", None, &as_editor).await;
+    let audit: Vec<inkuru_api::desk::AuditEntry> = serde_json::from_str(&audit.body).unwrap();
+    let lines: Vec<(String, String, String)> = audit
+        .into_iter()
+        .map(|e| (e.editor, e.action, e.target))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (
+                "aline".into(),
+                "reject".into(),
+                format!("comment {} on {slug}", ids[1])
+            ),
+            (
+                "aline".into(),
+                "publish".into(),
+                format!("comment {} on {slug}", ids[0])
+            ),
+        ]
+    );
+
+    // From another site's page, not even with the cookie.
+    let forged = send_to(
+        &router,
+        "POST",
+        moderate,
+        Some(format!(r#"{{"ids":[{}],"decision":"publish"}}"#, ids[2])),
+        &[
+            ("cookie", cookie.as_str()),
+            ("origin", "https://evil.example"),
+        ],
+    )
+    .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
 }

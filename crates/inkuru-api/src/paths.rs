@@ -12,6 +12,15 @@ pub const SITE: &str = "/api/site";
 /// POST: sign in to the editors' desk; GET: who is signed in; DELETE: sign out.
 pub const DESK_SESSION: &str = "/api/desk/session";
 
+/// GET: comments for the desk (`?state=held|published&article=SLUG`), newest first.
+pub const DESK_COMMENTS: &str = "/api/desk/comments";
+
+/// POST: publish or reject held comments.
+pub const DESK_MODERATE: &str = "/api/desk/comments/moderate";
+
+/// GET: the desk's audit log, newest first.
+pub const DESK_AUDIT: &str = "/api/desk/audit";
+
 /// GET: the front page: the lead story and the top stories of each top-level section.
 pub const FRONT_PAGE: &str = "/api/front-page";
 

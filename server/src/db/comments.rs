@@ -324,3 +324,70 @@ pub async fn reject(db: &Db, id: i64) -> AppResult<bool> {
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Comments for the editors' desk, newest first: held or published ones (`held`), of one article
+/// or all, at most `limit`, with their article and the author's email.
+pub async fn for_desk(
+    db: &Db,
+    held: bool,
+    article: Option<&Slug>,
+    limit: i64,
+) -> AppResult<Vec<inkuru_api::desk::DeskComment>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        slug: String,
+        headline: String,
+        author_email: String,
+        #[sqlx(flatten)]
+        comment: CommentRow,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT a.slug, a.headline, c.author_email, c.id, c.parent_id, c.author_name, c.body,
+                c.created_at, c.status
+         FROM comments c JOIN articles a ON a.id = c.article_id
+         WHERE c.status = $1 AND ($2 = '' OR a.slug = $2)
+         ORDER BY c.id DESC LIMIT $3",
+    )
+    .bind(if held { HELD } else { "published" })
+    .bind(article.map(Slug::as_str).unwrap_or_default())
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let comment: Comment = row.comment.into();
+            inkuru_api::desk::DeskComment {
+                id: comment.id,
+                article_slug: row.slug,
+                article_headline: row.headline,
+                parent_id: comment.parent_id,
+                author_name: comment.author_name,
+                author_email: row.author_email,
+                body: comment.body,
+                created_at: comment.created_at,
+                status: comment.status,
+            }
+        })
+        .collect())
+}
+
+/// How many comments wait for review, on the whole site.
+pub async fn held_total(db: &Db) -> AppResult<i64> {
+    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM comments WHERE status = $1")
+        .bind(HELD)
+        .fetch_one(db)
+        .await?;
+    Ok(count)
+}
+
+/// The slug of the article comment `id` is on, if there is such a comment.
+pub async fn article_of(db: &Db, id: i64) -> AppResult<Option<String>> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT a.slug FROM comments c JOIN articles a ON a.id = c.article_id WHERE c.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|(slug,)| slug))
+}

@@ -8,6 +8,7 @@
 //! (`migrations/sqlite`, `migrations/postgres`) describing the same tables.
 
 pub mod articles;
+pub mod audit;
 pub mod comments;
 pub mod editors;
 pub mod feeds;

@@ -1,8 +1,9 @@
 //! The editors' desk API (`/api/desk/…`, issue 15). This module owns signing in and out
-//! (`session`) and the rules every desk request meets (`guard`): a signed-in editor, writes from
-//! the site's own pages only, and answers no cache keeps.
+//! (`session`), the rules every desk request meets (`guard`: writes from the site's own pages
+//! only, answers no cache keeps), and the moderation queue with its audit log (`moderation`).
 
 pub mod guard;
+pub mod moderation;
 pub mod session;
 
 use axum::extract::State;
@@ -24,6 +25,9 @@ use session::SignedInEditor;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(sign_in, signed_in, sign_out))
+        .routes(routes!(moderation::queue))
+        .routes(routes!(moderation::moderate))
+        .routes(routes!(moderation::audit))
         .layer(axum::middleware::from_fn(guard::desk_rules))
 }
 
