@@ -87,6 +87,13 @@ impl AnswerCache {
         AnswerCache { answers: None }
     }
 
+    /// Forgets every cached answer (the site settings changed: every page shows them).
+    pub fn forget_all(&self) {
+        if let Some(answers) = &self.answers {
+            answers.invalidate_all();
+        }
+    }
+
     /// Forgets every cached answer about the article `slug` (the article, its comment pages).
     pub fn forget_article(&self, slug: &str) {
         let Some(answers) = &self.answers else { return };

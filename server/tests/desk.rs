@@ -435,3 +435,115 @@ async fn editors_publish_and_reject_held_comments_and_the_audit_log_says_who() {
     .await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn editors_change_the_site_settings_and_close_an_article_to_comments() {
+    let (db, dir) = newsroom().await;
+    inkuru_server::seed::seed_if_empty(&db).await.unwrap();
+    let many = NonZeroU32::new(10_000).unwrap();
+    let mut state = AppState::new(db.clone());
+    state.limits = Limits::new(WriteLimit {
+        per_minute: many,
+        burst: many,
+    });
+    state.cache = inkuru_server::answer_cache::AnswerCache::new(std::time::Duration::from_secs(60));
+    let router = app(state, dir.path());
+    let site: inkuru_api::SiteSettings =
+        serde_json::from_str(&send_to(&router, "GET", "/api/site", None, &[]).await.body).unwrap();
+
+    let mut changed = site.clone();
+    changed.follow[0].url = "https://www.facebook.com/inkuru.newsroom".into();
+    let body = serde_json::to_string(&changed).unwrap();
+    let refused = send_to(&router, "PUT", "/api/desk/site", Some(body.clone()), &[]).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+
+    let cookie = sign_in(&router, "aline", PASSWORD).await.cookie();
+    let as_editor = [
+        ("cookie", cookie.as_str()),
+        ("origin", "http://inkuru.test"),
+    ];
+    let mut unsound = site.clone();
+    unsound.name = String::new();
+    unsound.languages = vec!["not a tag".into()];
+    let answer = send_to(
+        &router,
+        "PUT",
+        "/api/desk/site",
+        Some(serde_json::to_string(&unsound).unwrap()),
+        &as_editor,
+    )
+    .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        answer.body
+    );
+    let error = answer.error();
+    assert_eq!(error.fields.get("name"), Some("The site needs a name."));
+    assert!(error.fields.get("languages").is_some(), "{}", answer.body);
+
+    let saved = send_to(&router, "PUT", "/api/desk/site", Some(body), &as_editor).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let shown: inkuru_api::SiteSettings =
+        serde_json::from_str(&send_to(&router, "GET", "/api/site", None, &[]).await.body).unwrap();
+    assert_eq!(
+        shown.follow[0].url, "https://www.facebook.com/inkuru.newsroom",
+        "at once"
+    );
+
+    let slug = "amavubi-win-qualifier";
+    let switch = format!("/api/desk/articles/{slug}/comments");
+    let article = format!("/api/articles/{slug}");
+    let open: inkuru_api::Article =
+        serde_json::from_str(&send_to(&router, "GET", &article, None, &[]).await.body).unwrap();
+    assert!(open.comments_open);
+    let closed = send_to(
+        &router,
+        "PUT",
+        &switch,
+        Some(r#"{"open":false}"#.into()),
+        &as_editor,
+    )
+    .await;
+    assert_eq!(closed.status, StatusCode::NO_CONTENT, "{}", closed.body);
+    let now: inkuru_api::Article =
+        serde_json::from_str(&send_to(&router, "GET", &article, None, &[]).await.body).unwrap();
+    assert!(!now.comments_open, "at once");
+    let comment = send_to(
+        &router,
+        "POST",
+        &format!("{article}/comments"),
+        Some(r#"{"name":"A","email":"a@b.rw","body":"Too late?","composed_ms":9000}"#.into()),
+        &[],
+    )
+    .await;
+    assert_eq!(comment.status, StatusCode::FORBIDDEN);
+    let unknown = send_to(
+        &router,
+        "PUT",
+        "/api/desk/articles/no-such-article/comments",
+        Some(r#"{"open":false}"#.into()),
+        &as_editor,
+    )
+    .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+
+    let audit: Vec<inkuru_api::desk::AuditEntry> = serde_json::from_str(
+        &send_to(&router, "GET", "/api/desk/audit", None, &as_editor)
+            .await
+            .body,
+    )
+    .unwrap();
+    let lines: Vec<(&str, &str)> = audit
+        .iter()
+        .map(|e| (e.action.as_str(), e.target.as_str()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("close comments", "article amavubi-win-qualifier"),
+            ("change", "site settings: follow"),
+        ]
+    );
+}

@@ -99,3 +99,10 @@ pub struct AuditEntry {
     /// `comment 12 on kigali-jazz-nights-return`.
     pub target: String,
 }
+
+/// PUT `paths::desk_article_comments`: open or close one article to new comments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
+pub struct CommentsSwitch {
+    pub open: bool,
+}

@@ -21,6 +21,14 @@ pub const DESK_MODERATE: &str = "/api/desk/comments/moderate";
 /// GET: the desk's audit log, newest first.
 pub const DESK_AUDIT: &str = "/api/desk/audit";
 
+/// PUT: the site settings, from the desk.
+pub const DESK_SITE: &str = "/api/desk/site";
+
+/// PUT: whether one article takes new comments, from the desk.
+pub fn desk_article_comments(slug: &Slug) -> String {
+    format!("/api/desk/articles/{slug}/comments")
+}
+
 /// GET: the front page: the lead story and the top stories of each top-level section.
 pub const FRONT_PAGE: &str = "/api/front-page";
 

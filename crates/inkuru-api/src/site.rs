@@ -100,9 +100,34 @@ pub enum CommentPolicy {
 impl SiteSettings {
     /// Every problem with these settings, as sentences an editor can act on (empty when sound).
     pub fn problems(&self) -> Vec<String> {
+        self.problems_by_field()
+            .into_iter()
+            .map(|(_, problem)| problem)
+            .collect()
+    }
+
+    /// The same problems by the field they are about (`name`, `follow`, `languages`,
+    /// `partner_origins`), as the desk shows them next to each field.
+    pub fn field_errors(&self) -> crate::FieldErrors {
+        let mut errors = crate::FieldErrors::new();
+        for (field, problem) in self.problems_by_field() {
+            // Every problem of a field, in order: a list of links can have several wrong ones.
+            errors
+                .0
+                .entry(field.to_owned())
+                .and_modify(|before| {
+                    before.push(' ');
+                    before.push_str(&problem);
+                })
+                .or_insert(problem);
+        }
+        errors
+    }
+
+    fn problems_by_field(&self) -> Vec<(&'static str, String)> {
         let mut problems = Vec::new();
         if self.name.trim().is_empty() {
-            problems.push("The site needs a name.".to_owned());
+            problems.push(("name", "The site needs a name.".to_owned()));
         }
         for link in &self.follow {
             let allowed = match link.network {
@@ -110,20 +135,26 @@ impl SiteSettings {
                 _ => link.url.starts_with("https://"),
             };
             if !allowed || link.url.chars().any(char::is_whitespace) {
-                problems.push(format!(
-                    "The {} link must be a full {} address without spaces: {}",
-                    link.network.label(),
-                    if link.network == Network::Email {
-                        "mailto:"
-                    } else {
-                        "https://"
-                    },
-                    link.url
+                problems.push((
+                    "follow",
+                    format!(
+                        "The {} link must be a full {} address without spaces: {}",
+                        link.network.label(),
+                        if link.network == Network::Email {
+                            "mailto:"
+                        } else {
+                            "https://"
+                        },
+                        link.url
+                    ),
                 ));
             }
         }
         if self.languages.is_empty() {
-            problems.push("List at least one language (a BCP 47 tag such as en).".to_owned());
+            problems.push((
+                "languages",
+                "List at least one language (a BCP 47 tag such as en).".to_owned(),
+            ));
         }
         for tag in &self.languages {
             let sound = !tag.is_empty()
@@ -132,15 +163,17 @@ impl SiteSettings {
                     (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
                 });
             if !sound {
-                problems.push(format!(
-                    "\"{tag}\" is not a language tag (such as en or rw-RW)."
+                problems.push((
+                    "languages",
+                    format!("\"{tag}\" is not a language tag (such as en or rw-RW)."),
                 ));
             }
         }
         problems.extend(
             self.partner_origins
                 .iter()
-                .filter_map(|origin| crate::widgets::partner_origin_problem(origin)),
+                .filter_map(|origin| crate::widgets::partner_origin_problem(origin))
+                .map(|problem| ("partner_origins", problem)),
         );
         problems
     }
@@ -154,6 +187,23 @@ impl SiteSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_are_told_by_field() {
+        let mut wrong = settings();
+        wrong.name = " ".into();
+        wrong.languages = vec!["not a tag".into(), "en_GB".into()];
+        let errors = wrong.field_errors();
+        assert_eq!(errors.get("name"), Some("The site needs a name."));
+        let languages = errors.get("languages").unwrap();
+        assert!(
+            languages.contains("\"not a tag\"") && languages.contains("\"en_GB\""),
+            "{languages}"
+        );
+        assert_eq!(errors.get("follow"), None);
+        assert_eq!(wrong.problems().len(), 3);
+        assert!(settings().field_errors().is_empty());
+    }
 
     fn settings() -> SiteSettings {
         SiteSettings {

@@ -352,3 +352,13 @@ async fn set_tags(db: &Db, article: &Slug, tags: &[(Slug, String)]) -> AppResult
     tx.commit().await?;
     Ok(())
 }
+
+/// Opens or closes the article `slug` to new comments; `false` when there is no such article.
+pub async fn set_comments_open(db: &Db, slug: &Slug, open: bool) -> AppResult<bool> {
+    let changed = sqlx::query("UPDATE articles SET comments_open = $1 WHERE slug = $2")
+        .bind(open)
+        .bind(slug.as_str())
+        .execute(db)
+        .await?;
+    Ok(changed.rows_affected() == 1)
+}

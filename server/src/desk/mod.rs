@@ -1,10 +1,12 @@
 //! The editors' desk API (`/api/desk/…`, issue 15). This module owns signing in and out
 //! (`session`), the rules every desk request meets (`guard`: writes from the site's own pages
-//! only, answers no cache keeps), and the moderation queue with its audit log (`moderation`).
+//! only, answers no cache keeps), the moderation queue with its audit log (`moderation`), and the
+//! site's and articles' settings (`settings`).
 
 pub mod guard;
 pub mod moderation;
 pub mod session;
+pub mod settings;
 
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue};
@@ -28,6 +30,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(moderation::queue))
         .routes(routes!(moderation::moderate))
         .routes(routes!(moderation::audit))
+        .routes(routes!(settings::put_site))
+        .routes(routes!(settings::switch_comments))
         .layer(axum::middleware::from_fn(guard::desk_rules))
 }
 
