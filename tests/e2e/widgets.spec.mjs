@@ -472,3 +472,15 @@ test('on a dark partner page no light frame is ever captured while the widgets l
   expect(shots.filter((shot) => shot.loading).length).toBeGreaterThan(0);
   expect(shots.filter((shot) => !shot.loading).length).toBeGreaterThan(0);
 });
+
+test('a comments widget switched to another article before the reader moved shows that article\'s comments', async ({ page }) => {
+  host('/comments-switch-early', partnerPage(SITE, { body: '<inkuru-comments article="kigali-jazz-nights-return"></inkuru-comments>' }));
+  await page.goto(`${PARTNER}/comments-switch-early`);
+  await expect(page.locator('inkuru-comments iframe:not(.waiting)')).toBeVisible({ timeout: 20000 });
+  const frame = page.frameLocator('inkuru-comments iframe');
+  await expect(frame.getByRole('link', { name: /Jazz nights return/ })).toBeVisible();
+  await page.locator('inkuru-comments').evaluate((el) => el.setAttribute('article', 'rwandan-chefs-win-in-brussels'));
+  await expect(frame.getByRole('link', { name: /Two Rwandan chefs/ })).toBeVisible({ timeout: 15000 });
+  await expect(frame.getByRole('link', { name: /Jazz nights return/ })).toHaveCount(0);
+  await expect(frame.getByRole('button', { name: 'Leave your comment' })).toHaveCount(1);
+});
