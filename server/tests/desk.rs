@@ -41,13 +41,32 @@ impl Answer {
 
 /// A server on `db` (one process of several, when called twice) with writes unlimited.
 fn server(db: &Db, dist: &std::path::Path) -> Router {
+    server_with(db, dist, inkuru_server::answer_cache::AnswerCache::off())
+}
+
+/// The same, keeping public answers for a minute, as a busy site would: what the desk changes must
+/// still reach readers at once.
+fn caching_server(db: &Db, dist: &std::path::Path) -> Router {
+    let minute = std::time::Duration::from_secs(60);
+    server_with(
+        db,
+        dist,
+        inkuru_server::answer_cache::AnswerCache::new(minute),
+    )
+}
+
+fn server_with(
+    db: &Db,
+    dist: &std::path::Path,
+    cache: inkuru_server::answer_cache::AnswerCache,
+) -> Router {
     let many = NonZeroU32::new(10_000).unwrap();
     let mut state = AppState::new(db.clone());
     state.limits = Limits::new(WriteLimit {
         per_minute: many,
         burst: many,
     });
-    state.cache = inkuru_server::answer_cache::AnswerCache::off();
+    state.cache = cache;
     app(state, dist)
 }
 
@@ -300,15 +319,7 @@ async fn editors_publish_and_reject_held_comments_and_the_audit_log_says_who() {
     let mut settings = db::site::get(&db).await.unwrap();
     settings.comments = inkuru_api::CommentPolicy::Moderated;
     db::site::put(&db, &settings).await.unwrap();
-    // Answers cached for a minute, as a busy site would: a published comment must still show.
-    let many = NonZeroU32::new(10_000).unwrap();
-    let mut state = AppState::new(db.clone());
-    state.limits = Limits::new(WriteLimit {
-        per_minute: many,
-        burst: many,
-    });
-    state.cache = inkuru_server::answer_cache::AnswerCache::new(std::time::Duration::from_secs(60));
-    let router = app(state, dir.path());
+    let router = caching_server(&db, dir.path());
     let slug = "amavubi-win-qualifier";
     let readers = format!("/api/articles/{slug}/comments");
     let mut ids = Vec::new();
@@ -440,14 +451,7 @@ async fn editors_publish_and_reject_held_comments_and_the_audit_log_says_who() {
 async fn editors_change_the_site_settings_and_close_an_article_to_comments() {
     let (db, dir) = newsroom().await;
     inkuru_server::seed::seed_if_empty(&db).await.unwrap();
-    let many = NonZeroU32::new(10_000).unwrap();
-    let mut state = AppState::new(db.clone());
-    state.limits = Limits::new(WriteLimit {
-        per_minute: many,
-        burst: many,
-    });
-    state.cache = inkuru_server::answer_cache::AnswerCache::new(std::time::Duration::from_secs(60));
-    let router = app(state, dir.path());
+    let router = caching_server(&db, dir.path());
     let site: inkuru_api::SiteSettings =
         serde_json::from_str(&send_to(&router, "GET", "/api/site", None, &[]).await.body).unwrap();
 

@@ -37,12 +37,7 @@ pub async fn list(db: &Db) -> AppResult<Vec<Editor>> {
 /// Removes an editor and signs them out everywhere; `false` when none has that name.
 pub async fn remove(db: &Db, name: &str) -> AppResult<bool> {
     let mut tx = db.begin().await?;
-    sqlx::query(
-        "DELETE FROM editor_sessions WHERE editor_id IN (SELECT id FROM editors WHERE name = $1)",
-    )
-    .bind(name)
-    .execute(&mut *tx)
-    .await?;
+    end_sessions_of(&mut tx, name).await?;
     let removed = sqlx::query("DELETE FROM editors WHERE name = $1")
         .bind(name)
         .execute(&mut *tx)
@@ -51,16 +46,22 @@ pub async fn remove(db: &Db, name: &str) -> AppResult<bool> {
     Ok(removed.rows_affected() == 1)
 }
 
-/// Replaces an editor's password hash and ends their sessions (whoever knew the old password is
-/// signed out); `false` when none has that name.
-pub async fn set_password_hash(db: &Db, name: &str, password_hash: &str) -> AppResult<bool> {
-    let mut tx = db.begin().await?;
+/// Ends every session of the editor called `name`, within `tx`.
+async fn end_sessions_of(tx: &mut sqlx::Transaction<'_, sqlx::Any>, name: &str) -> AppResult<()> {
     sqlx::query(
         "DELETE FROM editor_sessions WHERE editor_id IN (SELECT id FROM editors WHERE name = $1)",
     )
     .bind(name)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
+    Ok(())
+}
+
+/// Replaces an editor's password hash and ends their sessions (whoever knew the old password is
+/// signed out); `false` when none has that name.
+pub async fn set_password_hash(db: &Db, name: &str, password_hash: &str) -> AppResult<bool> {
+    let mut tx = db.begin().await?;
+    end_sessions_of(&mut tx, name).await?;
     let changed = sqlx::query("UPDATE editors SET password_hash = $1 WHERE name = $2")
         .bind(password_hash)
         .bind(name)
