@@ -47,7 +47,13 @@ pub struct Limits {
     writes: Arc<DefaultKeyedRateLimiter<IpAddr>>,
     comments_per_article: Arc<DefaultKeyedRateLimiter<String>>,
     sign_ins_per_name: Arc<DefaultKeyedRateLimiter<String>>,
+    desk_writes: Arc<DefaultKeyedRateLimiter<IpAddr>>,
 }
+
+/// Desk writes (decisions on comments, settings) one address may make per minute, and at once:
+/// an editor working through a queue is not a flood of comments, but a bound stays. Signing in is
+/// not one of them: it meets the readers' write limit.
+pub const DESK_WRITES_PER_MINUTE: u32 = 120;
 
 /// Desk sign-ins one editor name takes per minute, whoever tries (and that many at once): a
 /// password guessed from many addresses is slowed too. Per address, sign-ins are writes.
@@ -68,6 +74,9 @@ impl Limits {
             )),
             sign_ins_per_name: Arc::new(RateLimiter::keyed(Quota::per_minute(
                 NonZeroU32::new(SIGN_INS_PER_NAME_PER_MINUTE).unwrap_or(NonZeroU32::MIN),
+            ))),
+            desk_writes: Arc::new(RateLimiter::keyed(Quota::per_minute(
+                NonZeroU32::new(DESK_WRITES_PER_MINUTE).unwrap_or(NonZeroU32::MIN),
             ))),
         }
     }
@@ -107,6 +116,16 @@ impl Limits {
             })
     }
 
+    /// `Ok` when `client` may make a desk write now; otherwise the whole seconds to wait.
+    pub fn check_desk_write(&self, client: IpAddr) -> Result<(), u64> {
+        if self.desk_writes.len() > MAX_REMEMBERED {
+            self.desk_writes.retain_recent();
+        }
+        self.desk_writes.check_key(&client).map_err(|not_until| {
+            whole_seconds(not_until.wait_time_from(DefaultClock::default().now()))
+        })
+    }
+
     /// `Ok` when `client` may write now; otherwise the whole seconds to wait (at least 1).
     pub fn check_write(&self, client: IpAddr) -> Result<(), u64> {
         if self.writes.len() > MAX_REMEMBERED {
@@ -129,6 +148,13 @@ impl Default for Limits {
     }
 }
 
+/// Whether `path` (under `/api`, with or without the prefix) is a desk write other than signing in
+/// or out: those answer to a session (`crate::desk`) and have their own limit.
+fn is_desk_write(path: &str) -> bool {
+    let path = path.strip_prefix("/api").unwrap_or(path);
+    path.starts_with("/desk/") && path != "/desk/session"
+}
+
 /// Middleware for `/api`: limits every method but GET, HEAD and OPTIONS.
 pub async fn limit_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if matches!(
@@ -142,7 +168,12 @@ pub async fn limit_writes(State(state): State<AppState>, request: Request, next:
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
-    match state.limits.check_write(client) {
+    let checked = if is_desk_write(request.uri().path()) {
+        state.limits.check_desk_write(client)
+    } else {
+        state.limits.check_write(client)
+    };
+    match checked {
         Ok(()) => next.run(request).await,
         Err(seconds) => {
             tracing::info!(%client, seconds, "write rate limited");
@@ -154,6 +185,15 @@ pub async fn limit_writes(State(state): State<AppState>, request: Request, next:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn desk_writes_are_told_from_sign_ins_and_readers_writes() {
+        assert!(is_desk_write("/desk/comments/moderate"));
+        assert!(is_desk_write("/api/desk/site"));
+        assert!(!is_desk_write("/desk/session"));
+        assert!(!is_desk_write("/api/desk/session"));
+        assert!(!is_desk_write("/articles/x/comments"));
+    }
 
     #[test]
     fn a_burst_is_allowed_then_the_wait_is_said_in_seconds() {

@@ -62,6 +62,7 @@ async fn sign_in(
     db::editors::start_session(&state.db, &session::hash(&id), editor_id, session::now_ms())
         .await?;
     tracing::info!(name = %attempt.name, "editor signed in");
+    db::audit::record(&state.db, &attempt.name, "sign in", "the desk").await?;
     let cookie = session::cookie(&id, session::is_https(&headers));
     Ok(with_cookie(cookie, Json(SignedIn { name: attempt.name })))
 }
@@ -108,6 +109,7 @@ async fn sign_out(
 ) -> AppResult<Response> {
     db::editors::end_session(&state.db, &editor.id_hash).await?;
     tracing::info!(name = %editor.name, "editor signed out");
+    db::audit::record(&state.db, &editor.name, "sign out", "the desk").await?;
     let cookie = session::cleared_cookie(session::is_https(&headers));
     Ok(with_cookie(cookie, axum::http::StatusCode::NO_CONTENT))
 }
