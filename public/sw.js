@@ -106,6 +106,8 @@ async function trim(cacheName, limit, counted = () => true) {
 
 async function keep(cacheName, request, response) {
   if (!response || response.status !== 200) return;
+  // An answer the server says no one may keep (the editors' desk: readers' emails) is not kept.
+  if (/no-store/i.test(response.headers.get('cache-control') || '')) return;
   const cache = await caches.open(cacheName);
   // Deleting first moves the entry to the end: trimming drops the least recently fetched.
   await cache.delete(request);
