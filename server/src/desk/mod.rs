@@ -5,6 +5,7 @@
 
 pub mod guard;
 pub mod moderation;
+pub mod refusals;
 pub mod session;
 pub mod settings;
 
@@ -22,6 +23,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::{db, AppState};
 
+use refusals::{JsonBody, NeedsSession, SiteOwnPagesOnly};
 use session::SignedInEditor;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -39,10 +41,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// wrong password get the same answer, after the same work; attempts on one name are limited.
 #[utoipa::path(post, path = "/desk/session", tag = "desk", request_body = SignIn,
     responses((status = 200, description = "signed in; the session cookie is set", body = SignedIn),
-        (status = 400, description = "the body is not JSON", body = ErrorBody),
         (status = 401, description = "no editor has this name and password", body = ErrorBody),
-        (status = 403, description = "sent from another site's page", body = ErrorBody),
-        (status = 415, description = "the body is not sent as JSON", body = ErrorBody),
+        SiteOwnPagesOnly, JsonBody,
         (status = 422, description = "the JSON is not a name and a password", body = ErrorBody),
         (status = 429, description = "too many attempts on this name or from this address", body = ErrorBody)))]
 async fn sign_in(
@@ -90,8 +90,7 @@ async fn check_password(state: &AppState, attempt: &SignIn) -> AppResult<Option<
 /// Who is signed in with this request's session.
 #[utoipa::path(get, path = "/desk/session", tag = "desk",
     security(("desk_session" = [])),
-    responses((status = 200, description = "the signed-in editor", body = SignedIn),
-        (status = 401, description = "no session, or it has ended", body = ErrorBody)))]
+    responses((status = 200, description = "the signed-in editor", body = SignedIn), NeedsSession))]
 async fn signed_in(editor: SignedInEditor) -> Json<SignedIn> {
     Json(SignedIn { name: editor.name })
 }
@@ -99,9 +98,7 @@ async fn signed_in(editor: SignedInEditor) -> Json<SignedIn> {
 /// Signs out: the session ends on the server and the cookie is cleared.
 #[utoipa::path(delete, path = "/desk/session", tag = "desk",
     security(("desk_session" = [])),
-    responses((status = 204, description = "signed out"),
-        (status = 401, description = "no session, or it has ended", body = ErrorBody),
-        (status = 403, description = "sent from another site's page", body = ErrorBody)))]
+    responses((status = 204, description = "signed out"), NeedsSession, SiteOwnPagesOnly))]
 async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,

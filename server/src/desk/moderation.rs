@@ -10,6 +10,7 @@ use inkuru_api::{ErrorBody, Slug};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use super::refusals::{NeedsSession, SiteOwnPagesOnly};
 use super::session::SignedInEditor;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
@@ -34,7 +35,7 @@ pub struct QueueQuery {
     security(("desk_session" = [])),
     responses((status = 200, description = "the queue", body = ModerationQueue),
         (status = 400, description = "an unknown state or a malformed slug", body = ErrorBody),
-        (status = 401, description = "no session, or it has ended", body = ErrorBody)))]
+        NeedsSession))]
 pub async fn queue(
     State(state): State<AppState>,
     _editor: SignedInEditor,
@@ -68,8 +69,7 @@ pub async fn queue(
     security(("desk_session" = [])),
     responses((status = 200, description = "what was decided, and what could not be", body = Moderated),
         (status = 400, description = "the body is not JSON, or no comments or too many are named", body = ErrorBody),
-        (status = 401, description = "no session, or it has ended", body = ErrorBody),
-        (status = 403, description = "sent from another site's page", body = ErrorBody),
+        NeedsSession, SiteOwnPagesOnly,
         (status = 415, description = "the body is not sent as JSON", body = ErrorBody),
         (status = 422, description = "the JSON is not comment ids and a decision", body = ErrorBody)))]
 pub async fn moderate(
@@ -107,8 +107,7 @@ pub async fn moderate(
 /// The audit log, newest first.
 #[utoipa::path(get, path = "/desk/audit", tag = "desk",
     security(("desk_session" = [])),
-    responses((status = 200, description = "the newest lines", body = Vec<AuditEntry>),
-        (status = 401, description = "no session, or it has ended", body = ErrorBody)))]
+    responses((status = 200, description = "the newest lines", body = Vec<AuditEntry>), NeedsSession))]
 pub async fn audit(
     State(state): State<AppState>,
     _editor: SignedInEditor,

@@ -9,6 +9,7 @@ use axum::Json;
 use inkuru_api::desk::CommentsSwitch;
 use inkuru_api::{ErrorBody, SiteSettings, Slug};
 
+use super::refusals::{JsonBody, NeedsSession, SiteOwnPagesOnly};
 use super::session::SignedInEditor;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
@@ -18,10 +19,7 @@ use crate::{db, AppState};
 #[utoipa::path(put, path = "/desk/site", tag = "desk", request_body = SiteSettings,
     security(("desk_session" = [])),
     responses((status = 200, description = "the settings as stored", body = SiteSettings),
-        (status = 400, description = "the body is not JSON", body = ErrorBody),
-        (status = 401, description = "no session, or it has ended", body = ErrorBody),
-        (status = 403, description = "sent from another site's page", body = ErrorBody),
-        (status = 415, description = "the body is not sent as JSON", body = ErrorBody),
+        NeedsSession, SiteOwnPagesOnly, JsonBody,
         (status = 422, description = "not settings, or unsound ones: an error per field", body = ErrorBody)))]
 pub async fn put_site(
     State(state): State<AppState>,
@@ -66,11 +64,8 @@ fn changed_fields(before: &SiteSettings, after: &SiteSettings) -> String {
     request_body = CommentsSwitch,
     security(("desk_session" = [])),
     responses((status = 204, description = "done"),
-        (status = 400, description = "the body is not JSON", body = ErrorBody),
-        (status = 401, description = "no session, or it has ended", body = ErrorBody),
-        (status = 403, description = "sent from another site's page", body = ErrorBody),
+        NeedsSession, SiteOwnPagesOnly, JsonBody,
         (status = 404, description = "no such article", body = ErrorBody),
-        (status = 415, description = "the body is not sent as JSON", body = ErrorBody),
         (status = 422, description = "the JSON is not {open}", body = ErrorBody)))]
 pub async fn switch_comments(
     State(state): State<AppState>,
