@@ -403,7 +403,7 @@ async fn editors_publish_and_reject_held_comments_and_the_audit_log_says_who() {
     let bogus = send_to(
         &router,
         "GET",
-        &format!("{queue_uri}?state=spam"),
+        &format!("{queue_uri}?state=deleted"),
         None,
         &as_editor,
     )
@@ -446,6 +446,78 @@ async fn editors_publish_and_reject_held_comments_and_the_audit_log_says_who() {
     )
     .await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn spam_is_hidden_from_its_author_too_and_can_be_published_after_all() {
+    let (db, dir) = newsroom().await;
+    inkuru_server::seed::seed_if_empty(&db).await.unwrap();
+    let mut settings = db::site::get(&db).await.unwrap();
+    settings.comments = inkuru_api::CommentPolicy::Moderated;
+    db::site::put(&db, &settings).await.unwrap();
+    let router = caching_server(&db, dir.path());
+    let readers = "/api/articles/amavubi-win-qualifier/comments";
+    let body = r#"{"name":"Cheap pills","email":"pills@example.com","body":"Buy now at pills dot example.","composed_ms":9000}"#;
+    let posted = send_to(&router, "POST", readers, Some(body.into()), &[]).await;
+    assert_eq!(posted.status, StatusCode::CREATED, "{}", posted.body);
+    let posted: inkuru_api::PostedComment = serde_json::from_str(&posted.body).unwrap();
+    let id = posted.comment.id;
+    let as_author = format!("Bearer {}", posted.author_token.unwrap());
+    let seen_by_author = |router: Router, token: String| async move {
+        let answer = send_to(&router, "GET", readers, None, &[("authorization", &token)]).await;
+        let list: inkuru_api::CommentList = serde_json::from_str(&answer.body).unwrap();
+        list.comments.iter().any(|c| c.id == id)
+    };
+    assert!(seen_by_author(router.clone(), as_author.clone()).await);
+
+    let cookie = sign_in(&router, "aline", PASSWORD).await.cookie();
+    let as_editor = [
+        ("cookie", cookie.as_str()),
+        ("origin", "http://inkuru.test"),
+    ];
+    let decide = |decision: &str| format!(r#"{{"ids":[{id}],"decision":"{decision}"}}"#);
+    let moderate = "/api/desk/comments/moderate";
+    let spam = send_to(&router, "POST", moderate, Some(decide("spam")), &as_editor).await;
+    assert_eq!(spam.status, StatusCode::OK, "{}", spam.body);
+    assert!(
+        !seen_by_author(router.clone(), as_author.clone()).await,
+        "not even its author sees spam"
+    );
+    let queue = |state: &'static str| {
+        let router = router.clone();
+        let cookie = cookie.clone();
+        async move {
+            let uri = format!("/api/desk/comments?state={state}");
+            let answer = send_to(&router, "GET", &uri, None, &[("cookie", &cookie)]).await;
+            serde_json::from_str::<inkuru_api::desk::ModerationQueue>(&answer.body).unwrap()
+        }
+    };
+    let spam_list = queue("spam").await;
+    assert_eq!(spam_list.held_total, 0);
+    assert_eq!(spam_list.comments[0].id, id);
+    assert_eq!(
+        spam_list.comments[0].state,
+        inkuru_api::desk::QueueState::Spam
+    );
+    // Marking it again does nothing: it is no longer held.
+    let again = send_to(&router, "POST", moderate, Some(decide("spam")), &as_editor).await;
+    let again: inkuru_api::desk::Moderated = serde_json::from_str(&again.body).unwrap();
+    assert_eq!(again.skipped, [id]);
+
+    // Marked by mistake: published after all, and every reader sees it at once.
+    let publish = send_to(
+        &router,
+        "POST",
+        moderate,
+        Some(decide("publish")),
+        &as_editor,
+    )
+    .await;
+    assert_eq!(publish.status, StatusCode::OK, "{}", publish.body);
+    let list: inkuru_api::CommentList =
+        serde_json::from_str(&send_to(&router, "GET", readers, None, &[]).await.body).unwrap();
+    assert!(list.comments.iter().any(|c| c.id == id));
+    assert!(queue("spam").await.comments.is_empty());
 }
 
 #[tokio::test]

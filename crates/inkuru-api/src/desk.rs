@@ -36,7 +36,60 @@ pub struct DeskComment {
     pub body: String,
     /// RFC 3339, UTC.
     pub created_at: String,
-    pub status: crate::CommentStatus,
+    pub state: QueueState,
+}
+
+/// Where a comment stands, as the desk sorts them (`?state=` of `paths::DESK_COMMENTS`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum QueueState {
+    /// Waiting for an editor: seen by its author only.
+    #[default]
+    Held,
+    /// Seen by everyone.
+    Published,
+    /// Marked as spam: seen by no reader, its author included; kept, so an editor can still
+    /// publish it if it was marked by mistake.
+    Spam,
+}
+
+impl QueueState {
+    pub const ALL: [QueueState; 3] = [QueueState::Held, QueueState::Published, QueueState::Spam];
+
+    /// Its name in URLs and in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QueueState::Held => "held",
+            QueueState::Published => "published",
+            QueueState::Spam => "spam",
+        }
+    }
+
+    /// The state named `name` (`as_str`), if there is one.
+    pub fn parse(name: &str) -> Option<QueueState> {
+        QueueState::ALL
+            .into_iter()
+            .find(|state| state.as_str() == name)
+    }
+
+    /// What the desk calls comments in this state.
+    pub fn label(self) -> &'static str {
+        match self {
+            QueueState::Held => "Awaiting review",
+            QueueState::Published => "Published",
+            QueueState::Spam => "Spam",
+        }
+    }
+
+    /// The decisions an editor can take on a comment in this state.
+    pub fn decisions(self) -> &'static [Decision] {
+        match self {
+            QueueState::Held => &[Decision::Publish, Decision::Reject, Decision::Spam],
+            QueueState::Spam => &[Decision::Publish],
+            QueueState::Published => &[],
+        }
+    }
 }
 
 /// GET `paths::DESK_COMMENTS`: comments newest first, and how many wait for review in all.
@@ -56,6 +109,8 @@ pub enum Decision {
     Publish,
     /// Deleted (a comment with replies cannot be rejected).
     Reject,
+    /// Hidden from every reader and kept in the desk's Spam list.
+    Spam,
 }
 
 impl Decision {
@@ -63,7 +118,28 @@ impl Decision {
         match self {
             Decision::Publish => "publish",
             Decision::Reject => "reject",
+            Decision::Spam => "spam",
         }
+    }
+
+    /// The button's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Decision::Publish => "Publish",
+            Decision::Reject => "Reject",
+            Decision::Spam => "Mark as spam",
+        }
+    }
+
+    /// What became of `count` comments, as the desk announces it.
+    pub fn outcome(self, count: usize) -> String {
+        let comments = if count == 1 { "comment" } else { "comments" };
+        let done = match self {
+            Decision::Publish => "published",
+            Decision::Reject => "rejected",
+            Decision::Spam => "marked as spam",
+        };
+        format!("{count} {comments} {done}.")
     }
 }
 
@@ -78,8 +154,8 @@ pub struct Moderate {
     pub decision: Decision,
 }
 
-/// What a decision did: the comments it applied to, and those it could not (no longer held, or
-/// a rejected one with replies).
+/// What a decision did: the comments it applied to, and those it could not (no longer held, a
+/// rejected one with replies, or a published comment marked as spam).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Moderated {
@@ -94,7 +170,7 @@ pub struct AuditEntry {
     /// RFC 3339, UTC.
     pub at: String,
     pub editor: String,
-    /// `publish`, `reject`.
+    /// `publish`, `reject`, `spam`, `sign in`, `change`, `close comments`, …
     pub action: String,
     /// `comment 12 on kigali-jazz-nights-return`.
     pub target: String,
@@ -105,4 +181,27 @@ pub struct AuditEntry {
 #[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct CommentsSwitch {
     pub open: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queue_states_round_trip_by_name() {
+        for state in QueueState::ALL {
+            assert_eq!(QueueState::parse(state.as_str()), Some(state));
+        }
+        assert_eq!(QueueState::parse("deleted"), None);
+        assert_eq!(
+            serde_json::to_string(&QueueState::Spam).unwrap(),
+            "\"spam\""
+        );
+    }
+
+    #[test]
+    fn outcomes_count_comments() {
+        assert_eq!(Decision::Publish.outcome(1), "1 comment published.");
+        assert_eq!(Decision::Spam.outcome(3), "3 comments marked as spam.");
+    }
 }

@@ -2,6 +2,7 @@
 //! The author's email is stored but never selected for a public response; a held comment is
 //! selected only for the holder of its author token.
 
+use inkuru_api::desk::QueueState;
 use inkuru_api::{Comment, CommentList, CommentPolicy, CommentStatus, NewComment, Slug};
 
 use super::{now_rfc3339, Db};
@@ -37,9 +38,16 @@ impl From<CommentRow> for Comment {
     }
 }
 
-/// `comments.status` values.
+/// `comments.status` values (the desk's `QueueState` names the same ones).
 const PUBLISHED: &str = "published";
 const HELD: &str = "held";
+
+/// Which comments a reader holding the author token `$N` sees: published ones, and their own
+/// held ones (never one marked as spam). `author_token = NULL` is never true, so without a token
+/// only published comments are seen.
+fn seen_by_reader(token: u8) -> String {
+    format!("(status = 'published' OR (status = 'held' AND author_token = ${token}))")
+}
 
 async fn article_id(db: &Db, slug: &Slug) -> AppResult<Option<i64>> {
     let id: Option<(i64,)> = sqlx::query_as("SELECT id FROM articles WHERE slug = $1")
@@ -61,24 +69,24 @@ pub async fn list(
     let Some(article_id) = article_id(db, slug).await? else {
         return Ok(None);
     };
-    // `author_token = NULL` is never true, so without a token only published comments are seen.
-    let (total_threads, total_comments): (i64, i64) = sqlx::query_as(
+    let (total_threads, total_comments): (i64, i64) = sqlx::query_as(&format!(
         "SELECT COUNT(*) FILTER (WHERE parent_id IS NULL), COUNT(*) FROM comments
-         WHERE article_id = $1 AND (status = 'published' OR author_token = $2)",
-    )
+         WHERE article_id = $1 AND {}",
+        seen_by_reader(2)
+    ))
     .bind(article_id)
     .bind(author_token)
     .fetch_one(db)
     .await?;
     let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
+    let seen = seen_by_reader(4);
     let rows: Vec<CommentRow> = sqlx::query_as(&format!(
         "WITH threads AS (
              SELECT id FROM comments
-             WHERE article_id = $1 AND parent_id IS NULL AND (status = 'published' OR author_token = $4)
+             WHERE article_id = $1 AND parent_id IS NULL AND {seen}
              ORDER BY id LIMIT $2 OFFSET $3)
          SELECT {COMMENT_COLUMNS} FROM comments
-         WHERE article_id = $1 AND thread_id IN (SELECT id FROM threads)
-               AND (status = 'published' OR author_token = $4)
+         WHERE article_id = $1 AND thread_id IN (SELECT id FROM threads) AND {seen}
          ORDER BY thread_id, id"
     ))
     .bind(article_id)
@@ -303,13 +311,25 @@ pub async fn held(db: &Db) -> AppResult<Vec<HeldComment>> {
         .collect())
 }
 
-/// Publishes a held comment; false when there is no held comment with this id.
+/// Publishes a held comment, or one marked as spam by mistake; false when there is no such
+/// comment with this id.
 pub async fn publish(db: &Db, id: i64) -> AppResult<bool> {
-    let done =
-        sqlx::query("UPDATE comments SET status = 'published' WHERE id = $1 AND status = 'held'")
-            .bind(id)
-            .execute(db)
-            .await?;
+    let done = sqlx::query(
+        "UPDATE comments SET status = 'published' WHERE id = $1 AND status IN ('held', 'spam')",
+    )
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Marks a held comment as spam: no reader sees it any more, its author included; false when
+/// there is no held comment with this id.
+pub async fn mark_spam(db: &Db, id: i64) -> AppResult<bool> {
+    let done = sqlx::query("UPDATE comments SET status = 'spam' WHERE id = $1 AND status = 'held'")
+        .bind(id)
+        .execute(db)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -325,11 +345,11 @@ pub async fn reject(db: &Db, id: i64) -> AppResult<bool> {
     Ok(done.rows_affected() == 1)
 }
 
-/// Comments for the editors' desk, newest first: held or published ones (`held`), of one article
-/// or all, at most `limit`, with their article and the author's email.
+/// Comments for the editors' desk in `state`, newest first, of one article or all, at most
+/// `limit`, with their article and the author's email.
 pub async fn for_desk(
     db: &Db,
-    held: bool,
+    state: QueueState,
     article: Option<&Slug>,
     limit: i64,
 ) -> AppResult<Vec<inkuru_api::desk::DeskComment>> {
@@ -348,7 +368,7 @@ pub async fn for_desk(
          WHERE c.status = $1 AND ($2 = '' OR a.slug = $2)
          ORDER BY c.id DESC LIMIT $3",
     )
-    .bind(if held { HELD } else { "published" })
+    .bind(state.as_str())
     .bind(article.map(Slug::as_str).unwrap_or_default())
     .bind(limit)
     .fetch_all(db)
@@ -366,7 +386,7 @@ pub async fn for_desk(
                 author_email: row.author_email,
                 body: comment.body,
                 created_at: comment.created_at,
-                status: comment.status,
+                state,
             }
         })
         .collect())

@@ -5,7 +5,9 @@
 
 use axum::extract::{Query, State};
 use axum::Json;
-use inkuru_api::desk::{AuditEntry, Moderate, Moderated, ModerationQueue, MAX_DECIDED_AT_ONCE};
+use inkuru_api::desk::{
+    AuditEntry, Decision, Moderate, Moderated, ModerationQueue, QueueState, MAX_DECIDED_AT_ONCE,
+};
 use inkuru_api::{ErrorBody, Slug};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -24,7 +26,7 @@ const AUDIT_LENGTH: i64 = 200;
 /// Which comments the queue shows.
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct QueueQuery {
-    /// `held` (the default) or `published`.
+    /// `held` (the default), `published` or `spam`.
     state: Option<String>,
     /// One article's comments only (its slug).
     article: Option<String>,
@@ -41,14 +43,11 @@ pub async fn queue(
     _editor: SignedInEditor,
     Query(query): Query<QueueQuery>,
 ) -> AppResult<Json<ModerationQueue>> {
-    let held = match query.state.as_deref() {
-        None | Some("held") => true,
-        Some("published") => false,
-        Some(_) => {
-            return Err(AppError::BadRequest(
-                "state is `held` or `published`.".into(),
-            ))
-        }
+    let queue_state = match query.state.as_deref() {
+        None => QueueState::Held,
+        Some(name) => QueueState::parse(name).ok_or_else(|| {
+            AppError::BadRequest("state is `held`, `published` or `spam`.".into())
+        })?,
     };
     let article = match query.article.as_deref().filter(|a| !a.is_empty()) {
         Some(slug) => {
@@ -56,7 +55,8 @@ pub async fn queue(
         }
         None => None,
     };
-    let comments = db::comments::for_desk(&state.db, held, article.as_ref(), QUEUE_LENGTH).await?;
+    let comments =
+        db::comments::for_desk(&state.db, queue_state, article.as_ref(), QUEUE_LENGTH).await?;
     let held_total = db::comments::held_total(&state.db).await?;
     Ok(Json(ModerationQueue {
         comments,
@@ -64,7 +64,8 @@ pub async fn queue(
     }))
 }
 
-/// Publishes or rejects held comments; each one decided is written to the audit log.
+/// Publishes, rejects or marks as spam held comments (publishes spam marked by mistake); each one
+/// decided is written to the audit log.
 #[utoipa::path(post, path = "/desk/comments/moderate", tag = "desk", request_body = Moderate,
     security(("desk_session" = [])),
     responses((status = 200, description = "what was decided, and what could not be", body = Moderated),
@@ -89,8 +90,9 @@ pub async fn moderate(
             continue;
         };
         let done = match request.decision {
-            inkuru_api::desk::Decision::Publish => db::comments::publish(&state.db, id).await?,
-            inkuru_api::desk::Decision::Reject => db::comments::reject(&state.db, id).await?,
+            Decision::Publish => db::comments::publish(&state.db, id).await?,
+            Decision::Reject => db::comments::reject(&state.db, id).await?,
+            Decision::Spam => db::comments::mark_spam(&state.db, id).await?,
         };
         if !done {
             answer.skipped.push(id);
