@@ -104,6 +104,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/articles/:slug") view=|| lazy_page(lazy::article_page)/>
                 <Route path=path!("/search") view=|| lazy_page(lazy::search_page)/>
                 <Route path=path!("/saved") view=|| lazy_page(lazy::saved_page)/>
+                // The desk's own pages (`/desk/settings`) are its business: one route keeps it
+                // in place, signed in, as the editor moves between them.
+                <Route path=path!("/desk/*tab") view=|| lazy_page(lazy::desk_page)/>
                 <Route path=path!("/") view=|| lazy_page(lazy::home_page)/>
                 <Route path=path!("/*path") view=|| lazy_page(lazy::section_page)/>
             </Routes>
@@ -181,7 +184,7 @@ where
 fn retire_server_head() {
     const SERVER_HEAD: &str = "head meta[name=description], head link[rel=canonical], \
         head meta[property^='og:'], head meta[property^='article:'], head meta[name^='twitter:'], \
-        head script[type='application/ld+json'], head link[rel=alternate]";
+        head script[type='application/ld+json'], head link[rel=alternate], head meta[name=robots]";
     if let Ok(tags) = document().query_selector_all(SERVER_HEAD) {
         for i in 0..tags.length() {
             if let Some(tag) = tags

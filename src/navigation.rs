@@ -125,6 +125,14 @@ pub fn PageShown(
     });
 }
 
+/// A change of view at the same address that the reader should notice like a new page (signing in
+/// to the desk, or out of it): `label` is announced and focus moves to the new main heading.
+pub fn show_view(label: &str) {
+    NAVIGATED.with(|n| n.set(true));
+    let label = label.to_owned();
+    request_animation_frame(move || arrive(&label));
+}
+
 /// The new page is in the document: say so, focus its heading, and restore its scroll position.
 fn arrive(label: &str) {
     if let Some(announcer) = document().get_element_by_id(ANNOUNCER) {

@@ -21,9 +21,9 @@ use crate::components::SectionNav;
 use crate::routes::NotFound;
 use crate::views::head::page_title;
 use crate::views::{
-    ArticleHead, ArticleView, FirstAnswers, FrontPageView, HomeHead, Prerendered, SavedHead,
-    SearchHead, SectionContent, SectionHead, SectionNavPlaceholder, SectionPageView, SiteFooter,
-    SiteHeader,
+    ArticleHead, ArticleView, DeskHead, FirstAnswers, FrontPageView, HomeHead, Prerendered,
+    SavedHead, SearchHead, SectionContent, SectionHead, SectionNavPlaceholder, SectionPageView,
+    SiteFooter, SiteHeader,
 };
 
 pub mod widget_document;
@@ -60,6 +60,8 @@ pub enum Page {
     Search(String),
     /// The Saved page: the app draws it from the reader's browser; the server writes its head.
     Saved,
+    /// The editors' desk: the app draws it for a signed-in editor; the server writes its head.
+    Desk,
     /// An article or section that does not exist: the not-found page, saying which.
     NotFound(String),
     /// The server could not read what the page needs (the database is down): the app draws it.
@@ -200,6 +202,7 @@ fn page_view(page: Page, url: String, site: SiteBasics) -> AnyView {
         .into_any(),
         Page::Search(query) => view! { <SearchHead query/> }.into_any(),
         Page::Saved => view! { <SavedHead/> }.into_any(),
+        Page::Desk => view! { <DeskHead/> }.into_any(),
         Page::NotFound(message) => {
             view! { <Prerendered path=url><NotFound message/></Prerendered> }.into_any()
         }

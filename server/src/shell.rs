@@ -174,6 +174,8 @@ async fn find_page(
         }
         // The reader's saved articles live in their browser; the app draws the page from there.
         PageKind::Saved => return Ok(Page::Saved),
+        // The desk is drawn by the app for a signed-in editor; nothing of it goes in the page.
+        PageKind::Desk => return Ok(Page::Desk),
         PageKind::Search => return Ok(search_page(state, tree, uri, page, answers).await),
         PageKind::Section(path) => path,
     };
@@ -260,10 +262,18 @@ pub async fn page(
         ),
         _ => None,
     };
+    let data_page_kind = paths::page_kind(uri.path());
     let html = inkuru::ssr::render(&shell.parts, data).await;
     let mut response = (status, [(header::CACHE_CONTROL, "no-cache")], Html(html)).into_response();
     if let Some(link) = oembed {
         response.headers_mut().insert(header::LINK, link);
+    }
+    if matches!(data_page_kind, PageKind::Desk) {
+        // The page says so too (`DeskHead`); the header covers crawlers that read no HTML.
+        response.headers_mut().insert(
+            header::HeaderName::from_static("x-robots-tag"),
+            header::HeaderValue::from_static("noindex"),
+        );
     }
     response
 }

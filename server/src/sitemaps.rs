@@ -48,10 +48,13 @@ fn origin_of(headers: &HeaderMap) -> AppResult<String> {
     })
 }
 
-/// Every crawler is welcome; the sitemap index is named when the request says where the site is
-/// (robots.txt needs an absolute address for it).
+/// Every crawler is welcome, except on the editors' desk; the sitemap index is named when the
+/// request says where the site is (robots.txt needs an absolute address for it).
 async fn robots(headers: HeaderMap) -> Response {
-    let mut body = String::from("User-agent: *\nAllow: /\n");
+    let mut body = format!(
+        "User-agent: *\nAllow: /\nDisallow: {}\nDisallow: /api/desk/\n",
+        inkuru_api::paths::DESK_PAGE
+    );
     if let Ok(origin) = origin_of(&headers) {
         body.push_str(&format!("\nSitemap: {origin}/sitemap.xml\n"));
     }

@@ -1797,6 +1797,7 @@ async fn every_page_has_one_head_and_the_apps_header_and_footer() {
         ("/articles/amavubi-win-qualifier", None),
         ("/search?q=kigali", None),
         ("/saved", None),
+        ("/desk", None),
     ] {
         let html = crawl(&site, path).await;
         // The shell's own title and description gave way to the page's.
@@ -1826,4 +1827,42 @@ async fn every_page_has_one_head_and_the_apps_header_and_footer() {
     }
     let search = crawl(&site, "/search?q=kigali").await;
     assert!(search.contains("<title>Search: kigali · Inkuru</title>"));
+}
+
+#[tokio::test]
+async fn the_desk_page_is_the_apps_to_draw_and_never_indexed() {
+    let site = site().await;
+    for path in ["/desk", "/desk/settings", "/desk/audit"] {
+        let page = site.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert_eq!(
+            page.header(header::HeaderName::from_static("x-robots-tag")),
+            "noindex",
+            "{path}"
+        );
+        let html = page.text();
+        assert_eq!(meta_content(&html, "robots").as_deref(), Some("noindex"));
+        assert!(
+            html.contains("<title>Editors&#x27; desk · Inkuru</title>")
+                || html.contains("<title>Editors' desk · Inkuru</title>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"/desk.css\""),
+            "its own styles: {html}"
+        );
+        // Nothing of the desk is written by the server: the app asks who is signed in.
+        let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+        assert!(!main.contains("desk"), "{main}");
+    }
+    assert!(site
+        .get("/")
+        .await
+        .header(header::HeaderName::from_static("x-robots-tag"))
+        .is_empty());
+    let robots = site.get("/robots.txt").await.text();
+    assert!(
+        robots.contains("Disallow: /desk\n") && robots.contains("Disallow: /api/desk/\n"),
+        "{robots}"
+    );
 }

@@ -199,26 +199,146 @@ async fn over_https_the_cookie_is_secure() {
         .ends_with("; Secure"));
 }
 
+/// Every desk endpoint, with a body its method takes (sound, so only the session decides).
+const EVERY_DESK_ENDPOINT: &[(&str, &str, Option<&str>)] = &[
+    ("GET", "/api/desk/session", None),
+    ("DELETE", "/api/desk/session", None),
+    ("GET", "/api/desk/comments", None),
+    ("GET", "/api/desk/comments?state=spam", None),
+    (
+        "POST",
+        "/api/desk/comments/moderate",
+        Some(r#"{"ids":[1],"decision":"publish"}"#),
+    ),
+    ("GET", "/api/desk/audit", None),
+    (
+        "PUT",
+        "/api/desk/articles/amavubi-win-qualifier/comments",
+        Some(r#"{"open":false}"#),
+    ),
+];
+
 #[tokio::test]
-async fn no_forged_or_missing_session_gets_in() {
+async fn no_forged_expired_ended_or_missing_session_gets_in() {
     let (db, dir) = newsroom().await;
+    inkuru_server::seed::seed_if_empty(&db).await.unwrap();
     let router = server(&db, dir.path());
+    let site = send_to(&router, "GET", "/api/site", None, &[]).await.body;
+    let put_site = ("PUT", "/api/desk/site", Some(site.as_str()));
+
+    // A session that was real: signed out, and one left idle past its time.
+    let ended = sign_in(&router, "aline", PASSWORD).await.cookie();
+    let signed_out = send(&router, "DELETE", None, &[("cookie", &ended)]).await;
+    assert_eq!(signed_out.status, StatusCode::NO_CONTENT);
+    let expired = sign_in(&router, "aline", PASSWORD).await.cookie();
+    let hour_ago = inkuru_server::desk::session::now_ms() - 60 * 60 * 1000;
+    sqlx::query("UPDATE editor_sessions SET last_seen_ms = $1")
+        .bind(hour_ago)
+        .execute(&db)
+        .await
+        .unwrap();
+
+    let forged = format!("{}={}", inkuru_api::desk::SESSION_COOKIE, "A".repeat(43));
     for cookie in [
         None,
         Some("inkuru_desk=forged"),
         Some("inkuru_desk="),
         Some("other=1"),
+        Some(forged.as_str()),
+        Some(ended.as_str()),
+        Some(expired.as_str()),
     ] {
-        let headers: Vec<(&str, &str)> = cookie.map(|c| ("cookie", c)).into_iter().collect();
-        for method in ["GET", "DELETE"] {
-            let answer = send(&router, method, None, &headers).await;
+        for (method, uri, body) in EVERY_DESK_ENDPOINT.iter().copied().chain([put_site]) {
+            let mut headers = vec![("origin", "http://inkuru.test")];
+            headers.extend(cookie.map(|c| ("cookie", c)));
+            let answer = send_to(&router, method, uri, body.map(str::to_owned), &headers).await;
             assert_eq!(
                 answer.status,
                 StatusCode::UNAUTHORIZED,
-                "{method} {cookie:?}"
+                "{method} {uri} {cookie:?}: {}",
+                answer.body
             );
             assert_eq!(answer.error().code, ErrorCode::SignInRequired);
+            assert_eq!(answer.headers[header::CACHE_CONTROL], "no-store");
         }
+    }
+    // Nothing was changed by any of them.
+    let article = send_to(
+        &router,
+        "GET",
+        "/api/articles/amavubi-win-qualifier",
+        None,
+        &[],
+    )
+    .await;
+    let article: inkuru_api::Article = serde_json::from_str(&article.body).unwrap();
+    assert!(article.comments_open);
+}
+
+/// Everything the server logs from now on in this test binary, at every level (sqlx's queries
+/// included), for every test: the process's one subscriber (a subscriber of one thread would miss
+/// events whose call sites another test's thread saw first, without one).
+fn captured_log() -> std::sync::Arc<std::sync::Mutex<Vec<u8>>> {
+    static LOG: std::sync::OnceLock<std::sync::Arc<std::sync::Mutex<Vec<u8>>>> =
+        std::sync::OnceLock::new();
+    LOG.get_or_init(|| {
+        let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = lines.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .with_writer(move || LogSink(sink.clone()))
+            .finish();
+        tracing::subscriber::set_global_default(subscriber).unwrap();
+        lines
+    })
+    .clone()
+}
+
+struct LogSink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for LogSink {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn the_password_and_its_hash_are_in_no_answer_and_no_log() {
+    let log = captured_log();
+    let (db, dir) = newsroom().await;
+    inkuru_server::seed::seed_if_empty(&db).await.unwrap();
+    let router = server(&db, dir.path());
+    let stored: (String,) = sqlx::query_as("SELECT password_hash FROM editors")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let signed_in = sign_in(&router, "aline", PASSWORD).await;
+    let cookie = signed_in.cookie();
+    let mut answers = vec![signed_in, sign_in(&router, "aline", "a wrong one").await];
+    for (method, uri, body) in EVERY_DESK_ENDPOINT {
+        let headers = [
+            ("origin", "http://inkuru.test"),
+            ("cookie", cookie.as_str()),
+        ];
+        answers.push(send_to(&router, method, uri, body.map(str::to_owned), &headers).await);
+    }
+    for answer in answers {
+        assert!(!answer.body.contains(&stored.0), "{}", answer.body);
+        assert!(!answer.body.contains("$argon2"), "{}", answer.body);
+        assert!(!answer.body.contains(PASSWORD), "{}", answer.body);
+    }
+    let logged = String::from_utf8_lossy(&log.lock().unwrap()).into_owned();
+    assert!(
+        logged.contains("editor signed in"),
+        "the log was captured: {logged}"
+    );
+    for secret in [stored.0.as_str(), "$argon2", PASSWORD, "a wrong one"] {
+        assert!(!logged.contains(secret), "{secret} in the log: {logged}");
     }
 }
 

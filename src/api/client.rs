@@ -194,6 +194,13 @@ async fn fetch_text(
     answer_text(sent.map_err(|_| ApiError::Network)?).await
 }
 
+/// GET `path` from the network for the page on screen (cancelled if the reader leaves): for
+/// answers that are the visitor's own (the desk's), which no answer embedded in the page, written
+/// for everyone, may stand in for.
+pub async fn get_json_own<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    decode(&fetch_text(path, true, None).await?)
+}
+
 /// POST `body` as JSON to `path` and decode the JSON answer. `submission` names this submission
 /// (`Idempotency-Key`), so the server stores it once however often it is sent.
 pub async fn post_json<B: Serialize, T: DeserializeOwned>(
@@ -203,32 +210,79 @@ pub async fn post_json<B: Serialize, T: DeserializeOwned>(
     authorization: Option<&str>,
 ) -> Result<T, ApiError> {
     let body = crate::json::to_string(body).map_err(ApiError::Decode)?;
-    decode(&post_text(path, body, submission, authorization).await?)
+    let sent = Sent {
+        method: Method::POST,
+        path,
+        body: Some(body),
+        submission,
+        authorization,
+    };
+    decode(&sent.answer().await?)
 }
 
-/// POST the JSON text `body` to `path` and return the answer's text (not generic).
-async fn post_text(
+/// `method` (PUT, POST, DELETE) to `path` with `body` as JSON, if any: the answer's text (empty
+/// for a 204).
+pub async fn send_json<B: Serialize>(
+    method: Method,
     path: &str,
-    body: String,
-    submission: Option<&str>,
-    authorization: Option<&str>,
+    body: Option<&B>,
 ) -> Result<String, ApiError> {
-    let mut request = gloo_net::http::Request::post(path)
-        .header("accept", "application/json")
-        .header("content-type", "application/json");
-    if let Some(key) = submission {
-        request = request.header(inkuru_api::comments::IDEMPOTENCY_HEADER, key);
+    let body = match body {
+        Some(body) => Some(crate::json::to_string(body).map_err(ApiError::Decode)?),
+        None => None,
+    };
+    let sent = Sent {
+        method,
+        path,
+        body,
+        submission: None,
+        authorization: None,
+    };
+    sent.answer().await
+}
+
+/// The JSON answer `text` as a `T`.
+pub fn decode_answer<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    decode(text)
+}
+
+pub use gloo_net::http::Method;
+
+/// A request that changes something, as sent.
+struct Sent<'a> {
+    method: Method,
+    path: &'a str,
+    /// JSON text.
+    body: Option<String>,
+    submission: Option<&'a str>,
+    authorization: Option<&'a str>,
+}
+
+impl Sent<'_> {
+    /// Sends the request and returns the answer's text (not generic, like `answer_text`).
+    async fn answer(self) -> Result<String, ApiError> {
+        let mut request = gloo_net::http::RequestBuilder::new(self.path)
+            .method(self.method)
+            .header("accept", "application/json");
+        if let Some(key) = self.submission {
+            request = request.header(inkuru_api::comments::IDEMPOTENCY_HEADER, key);
+        }
+        if let Some(authorization) = self.authorization {
+            request = request.header("authorization", authorization);
+        }
+        let request = match self.body {
+            Some(body) => request
+                .header("content-type", "application/json")
+                .body(body),
+            None => request.build(),
+        };
+        let response = request
+            .map_err(|e| ApiError::Decode(e.to_string()))?
+            .send()
+            .await
+            .map_err(|_| ApiError::Network)?;
+        answer_text(response).await
     }
-    if let Some(authorization) = authorization {
-        request = request.header("authorization", authorization);
-    }
-    let response = request
-        .body(body)
-        .map_err(|e| ApiError::Decode(e.to_string()))?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    answer_text(response).await
 }
 
 #[cfg(test)]

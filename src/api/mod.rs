@@ -3,6 +3,7 @@
 pub mod articles;
 mod client;
 pub mod comments;
+pub mod desk;
 pub mod search;
 pub mod sections;
 pub mod site;

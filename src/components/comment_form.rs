@@ -49,47 +49,11 @@ pub fn CommentForm(
             display: grid;
             gap: var(--space-4);
         }
-        .field {
-            display: grid;
-            gap: var(--space-1);
-        }
-        .field label {
-            font: var(--label-font);
-        }
-        .field input, .field textarea {
-            font: inherit;
-            font-family: var(--sans);
-            font-size: 1rem;
-            min-height: 2.75rem;
-            padding: var(--space-2) var(--space-3);
-            border: 1px solid var(--field-border);
-            border-radius: 4px;
-            background: var(--paper);
-            color: var(--ink);
-        }
-        .field textarea {
-            min-height: 8rem;
-            resize: vertical;
-        }
-        .field [aria-invalid="true"] {
-            border-color: var(--error);
-            border-width: 2px;
-        }
-        .field-error {
-            margin: 0;
-            color: var(--error);
-            font: var(--meta-font);
-            font-weight: 600;
-        }
         .counter {
             margin: 0;
             font: var(--meta-font);
             color: var(--muted);
             justify-self: end;
-        }
-        .form-notice {
-            margin: 0;
-            font: var(--meta-font);
         }
         .trap {
             position: absolute;

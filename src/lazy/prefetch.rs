@@ -29,6 +29,7 @@ fn preload_of(kind: PageKind<'_>) -> Preload {
         PageKind::Article(_) => Box::pin(chunk::preload_article_page()),
         PageKind::Search => Box::pin(chunk::preload_search_page()),
         PageKind::Saved => Box::pin(chunk::preload_saved_page()),
+        PageKind::Desk => Box::pin(chunk::preload_desk_page()),
         PageKind::Front => Box::pin(chunk::preload_home_page()),
         PageKind::Section(_) => Box::pin(chunk::preload_section_page()),
     }

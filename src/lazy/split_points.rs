@@ -14,7 +14,7 @@ use super::{ChunkMissing, Loaded};
 use crate::components::ShareOptions;
 use crate::outbox::Outbox;
 use crate::routes::comments::CommentsSection;
-use crate::routes::{ArticlePage, HomePage, SavedPage, SearchPage, SectionPage};
+use crate::routes::{ArticlePage, DeskPage, HomePage, SavedPage, SearchPage, SectionPage};
 
 /// Declares one split point: `$name(args) -> Loaded` drawing `$view`, with its preload twin.
 /// Only a build with the `split` feature (Trunk's, index.html) has the split: that build must be
@@ -67,6 +67,10 @@ split_point!(
 split_point!(
     /// The reader's Saved articles.
     saved_page / preload_saved_page () => view! { <SavedPage/> }
+);
+split_point!(
+    /// The editors' desk (sign-in, moderation, settings, audit log): never fetched by readers.
+    desk_page / preload_desk_page () => view! { <DeskPage/> }
 );
 split_point!(
     /// An article's comments: the threads, the form, replies, moderation marks.

@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod comments;
+pub mod desk;
 pub mod home;
 pub mod not_found;
 pub mod saved;
@@ -10,6 +11,7 @@ pub mod search;
 pub mod section;
 
 pub use article::ArticlePage;
+pub use desk::DeskPage;
 pub use home::HomePage;
 pub use not_found::{NotFound, NotFoundPage};
 pub use saved::SavedPage;

@@ -73,6 +73,11 @@ mod tests {
             .unwrap()
             .starts_with("mailto:?subject=Rain%20%26"));
         assert_eq!(link(Network::Instagram, URL, TITLE, None), None);
+        // The contract's rule for which networks can have a share button is this function's.
+        for network in Network::ALL {
+            let shared = link(network, URL, TITLE, Some("mastodon.social")).is_some();
+            assert_eq!(shared, network.takes_shared_links(), "{network:?}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use inkuru_api::widgets::oembed_for;
 use inkuru_api::{paths, Article, FeedFormat, FeedScope, Image};
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Script, Title};
+use leptos_meta::{Link, Meta, Script, Stylesheet, Title};
 use serde::Serialize;
 
 use crate::components::share_preview::{SharePreview, SiteOrigin};
@@ -229,6 +229,19 @@ pub fn SearchHead(#[prop(into)] query: String) -> impl IntoView {
 pub fn SavedHead() -> impl IntoView {
     view! { <Title text="Saved articles"/> }
 }
+
+/// The editors' desk's head: never indexed, with the desk's own styles (readers never load them).
+#[component]
+pub fn DeskHead() -> impl IntoView {
+    view! {
+        <Title text="Editors' desk"/>
+        <Meta name="robots" content="noindex"/>
+        <Stylesheet id="desk-style" href=DESK_STYLES/>
+    }
+}
+
+/// The desk's stylesheet (public/desk.css).
+pub const DESK_STYLES: &str = "/desk.css";
 
 #[cfg(test)]
 mod tests {

@@ -16,7 +16,7 @@ pub use article::ArticleView;
 pub use first_answers::FirstAnswers;
 pub use frame::{SectionNavPlaceholder, SiteFooter, SiteHeader};
 pub use front_page::FrontPageView;
-pub use head::{ArticleHead, HomeHead, SavedHead, SearchHead, SectionHead};
+pub use head::{ArticleHead, DeskHead, HomeHead, SavedHead, SearchHead, SectionHead};
 pub use prerendered::Prerendered;
 pub use section::{SectionContent, SectionPageView};
 pub use widgets::{

@@ -40,6 +40,27 @@ if (typeof requestIdleCallback === "function") requestIdleCallback(__inkuruCompi
 else setTimeout(__inkuruCompileAhead, 3000);
 "#;
 
+/// Split points whose chunks few visitors ever need (the editors' desk, `src/lazy/split_points.rs`):
+/// fetched only when called, never compiled ahead nor precached by the service worker, so no
+/// reader downloads them.
+pub const ON_DEMAND_ONLY: &[&str] = &["desk_page"];
+
+/// Whether the chunk file `name` (`split_desk_page.wasm` as split, `inkuru-desk_page-<hash>.wasm`
+/// as built) is of a split point in `ON_DEMAND_ONLY`.
+pub fn on_demand_only(name: &str) -> bool {
+    let label = match crate::sizes::wasm_part(name) {
+        Some(crate::sizes::WasmPart::Chunk(label)) => label,
+        _ => match name
+            .strip_prefix("split_")
+            .and_then(|n| n.strip_suffix(".wasm"))
+        {
+            Some(label) => label.to_owned(),
+            None => return false,
+        },
+    };
+    ON_DEMAND_ONLY.contains(&label.as_str())
+}
+
 /// The loader `js` rewritten as above; `chunks` are the files it loads (`chunk_9.wasm`, …). Fails
 /// when the loader does not read as expected (another version of the splitter), rather than
 /// shipping a loader half rewritten.
@@ -63,6 +84,7 @@ pub fn rewrite(js: &str, chunks: &[String]) -> Result<String, String> {
     }
     let list = chunks
         .iter()
+        .filter(|chunk| !on_demand_only(chunk))
         .map(|chunk| format!("\"./{chunk}\""))
         .collect::<Vec<_>>()
         .join(", ");
@@ -106,6 +128,25 @@ mod tests {
             js.starts_with("import { initSync } from \"./inkuru-0123.js\";\n\n// Compiling"),
             "{js}"
         );
+    }
+
+    #[test]
+    fn the_desk_is_not_compiled_ahead_for_readers() {
+        let chunks = ["chunk_1.wasm".to_owned(), "split_desk_page.wasm".to_owned()];
+        let js = rewrite(&loader(&["chunk_1.wasm", "split_desk_page.wasm"]), &chunks).unwrap();
+        assert!(
+            js.contains("const __inkuruChunks = [\"./chunk_1.wasm\"];"),
+            "{js}"
+        );
+        assert_eq!(
+            js.matches("__inkuruCompiled(\"./split_desk_page.wasm\")")
+                .count(),
+            1
+        );
+        assert!(!on_demand_only("desk_page.wasm"));
+        assert!(on_demand_only("inkuru-desk_page-0123456789abcdef.wasm"));
+        assert!(!on_demand_only("inkuru-article_page-0123456789abcdef.wasm"));
+        assert!(!on_demand_only("inkuru-0123456789abcdef_bg.wasm"));
     }
 
     #[test]

@@ -9,8 +9,9 @@ const VERSION_LINE: &str = "const VERSION = 'dev';";
 const PRECACHE_LINE: &str = "const PRECACHE = [];";
 
 /// Whether a built file belongs in the precache: the app's files, its icons, manifest and offline
-/// page; not the shell (pages are fetched fresh), the worker itself, compressed copies, or the
-/// partner widgets' files (they run on partners' pages and in frames, never in the app).
+/// page; not the shell (pages are fetched fresh), the worker itself, compressed copies, the
+/// partner widgets' files (they run on partners' pages and in frames, never in the app), or the
+/// editors' desk (its chunk and styles: readers never need them, and the desk needs the network).
 fn precached(name: &str) -> bool {
     let wanted = [
         ".js",
@@ -32,7 +33,9 @@ fn precached(name: &str) -> bool {
                 | "widgets.js"
                 | "widget-frame.js"
                 | "widget-frame.css"
+                | "desk.css"
         )
+        && !crate::compile_ahead::on_demand_only(name)
 }
 
 /// Files under `dir`, one level of folders deep (`icons/…`), as site paths, sorted.
@@ -125,6 +128,8 @@ mod tests {
             "x.js.gz",
             "widgets.js",
             "widget-frame.css",
+            "desk.css",
+            "inkuru-desk_page-0123456789abcdef.wasm",
         ] {
             assert!(!precached(name), "{name}");
         }

@@ -15,7 +15,18 @@ pub const DESK_SESSION: &str = "/api/desk/session";
 /// GET: comments for the desk (`?state=held|published&article=SLUG`), newest first.
 pub const DESK_COMMENTS: &str = "/api/desk/comments";
 
-/// POST: publish or reject held comments.
+/// GET `DESK_COMMENTS` for comments in `state`, of one article or all.
+pub fn desk_queue(state: crate::desk::QueueState, article: Option<&Slug>) -> String {
+    match article {
+        Some(slug) => format!("{DESK_COMMENTS}?state={}&article={slug}", state.as_str()),
+        None => format!("{DESK_COMMENTS}?state={}", state.as_str()),
+    }
+}
+
+/// The editors' desk in the app: moderation at `/desk`, the rest at `/desk/{tab}`.
+pub const DESK_PAGE: &str = "/desk";
+
+/// POST: publish, reject or mark as spam held comments.
 pub const DESK_MODERATE: &str = "/api/desk/comments/moderate";
 
 /// GET: the desk's audit log, newest first.
@@ -116,6 +127,8 @@ pub enum PageKind<'a> {
     Search,
     /// `/saved`
     Saved,
+    /// `/desk` and `/desk/{tab}`: the editors' desk.
+    Desk,
     /// Any other path: a section's (`news/all-around`), or nothing.
     Section(&'a str),
 }
@@ -124,6 +137,9 @@ pub fn page_kind(path: &str) -> PageKind<'_> {
     let path = path.trim_matches('/');
     if let Some(slug) = path.strip_prefix("articles/") {
         return PageKind::Article(slug);
+    }
+    if path == "desk" || path.starts_with("desk/") {
+        return PageKind::Desk;
     }
     match path {
         "" => PageKind::Front,
@@ -152,6 +168,9 @@ mod tests {
             PageKind::Section("news/all-around")
         );
         assert_eq!(page_kind("/savedx"), PageKind::Section("savedx"));
+        assert_eq!(page_kind("/desk"), PageKind::Desk);
+        assert_eq!(page_kind("/desk/settings"), PageKind::Desk);
+        assert_eq!(page_kind("/desktop"), PageKind::Section("desktop"));
     }
 
     #[test]
@@ -168,6 +187,10 @@ mod tests {
         assert_eq!(section_page("news/all-around/"), "/news/all-around");
         assert_eq!(search_page(" rain & sun ", 1), "/search?q=rain%20%26%20sun");
         assert_eq!(search_page("rain", 3), "/search?q=rain&page=3");
+        assert_eq!(
+            desk_queue(crate::desk::QueueState::Spam, Some(&slug)),
+            "/api/desk/comments?state=spam&article=out-of-rwanda"
+        );
         assert_eq!(
             search("café & \"tea\"/2", 1),
             "/api/search?q=caf%C3%A9%20%26%20%22tea%22%2F2&page=1"

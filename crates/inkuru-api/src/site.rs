@@ -57,6 +57,29 @@ pub enum Network {
 }
 
 impl Network {
+    pub const ALL: [Network; 11] = [
+        Network::Facebook,
+        Network::X,
+        Network::Instagram,
+        Network::Youtube,
+        Network::Tiktok,
+        Network::Linkedin,
+        Network::Whatsapp,
+        Network::Telegram,
+        Network::Mastodon,
+        Network::Email,
+        Network::Rss,
+    ];
+
+    /// Whether a link can be shared there, so it can have a share button (Instagram, YouTube,
+    /// TikTok and RSS have no page that takes one).
+    pub fn takes_shared_links(self) -> bool {
+        !matches!(
+            self,
+            Network::Instagram | Network::Youtube | Network::Tiktok | Network::Rss
+        )
+    }
+
     /// The name readers know it by.
     pub fn label(self) -> &'static str {
         match self {
@@ -106,7 +129,7 @@ impl SiteSettings {
             .collect()
     }
 
-    /// The same problems by the field they are about (`name`, `follow`, `languages`,
+    /// The same problems by the field they are about (`name`, `follow`, `share`, `languages`,
     /// `partner_origins`), as the desk shows them next to each field.
     pub fn field_errors(&self) -> crate::FieldErrors {
         let mut errors = crate::FieldErrors::new();
@@ -146,6 +169,17 @@ impl SiteSettings {
                             "https://"
                         },
                         link.url
+                    ),
+                ));
+            }
+        }
+        for network in &self.share.networks {
+            if !network.takes_shared_links() {
+                problems.push((
+                    "share",
+                    format!(
+                        "{} has no share button: links cannot be shared there.",
+                        network.label()
                     ),
                 ));
             }
@@ -193,7 +227,9 @@ mod tests {
         let mut wrong = settings();
         wrong.name = " ".into();
         wrong.languages = vec!["not a tag".into(), "en_GB".into()];
+        wrong.share.networks.push(Network::Rss);
         let errors = wrong.field_errors();
+        assert!(errors.get("share").is_some_and(|m| m.starts_with("RSS")));
         assert_eq!(errors.get("name"), Some("The site needs a name."));
         let languages = errors.get("languages").unwrap();
         assert!(
@@ -201,7 +237,7 @@ mod tests {
             "{languages}"
         );
         assert_eq!(errors.get("follow"), None);
-        assert_eq!(wrong.problems().len(), 3);
+        assert_eq!(wrong.problems().len(), 4);
         assert!(settings().field_errors().is_empty());
     }
 
