@@ -25,6 +25,8 @@ use crate::{author_token, drafts, storage};
 pub const KEY: &str = "inkuru.outbox";
 /// How often comments that wait are tried again while the page is open and the browser online.
 const RETRY_EVERY: Duration = Duration::from_secs(20);
+/// How long a comment refused with 429 waits when the server did not say (`Retry-After`).
+const RATE_LIMITED_WAIT_S: u32 = 60;
 
 /// Where a comment in the outbox stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +47,16 @@ pub struct Outgoing {
     pub slug: Slug,
     pub comment: NewComment,
     pub delivery: Delivery,
+    /// When it may be sent, in ms since the epoch (0: at once): the end of the minimum writing
+    /// time for a quick reader, or of the wait a `429` asked for.
+    #[serde(default)]
+    pub not_before_ms: u64,
+}
+
+impl Outgoing {
+    fn due(&self, now_ms: f64) -> bool {
+        self.not_before_ms as f64 <= now_ms
+    }
 }
 
 /// What became of one attempt, for the page that made it.
@@ -59,13 +71,38 @@ pub enum Outcome {
     Refused(String),
 }
 
-/// How an error from the server is treated: whether it passes on its own.
+/// How an error from the server is treated: whether it passes on its own (a `429` passes too, but
+/// after the wait the server asked for: `attempt` handles it).
 fn passes(error: &ApiError) -> bool {
     match error {
         ApiError::Network | ApiError::Decode(_) => true,
         ApiError::Server { status, .. } => *status >= 500,
         ApiError::NotFound(_) | ApiError::Validation(_) | ApiError::RateLimited(_) => false,
     }
+}
+
+/// What the reader is told about a comment the server asked to wait `seconds` for.
+fn rate_limited(seconds: u32) -> String {
+    format!(
+        "Inkuru is taking many comments from here just now; yours goes out by itself in {seconds} seconds."
+    )
+}
+
+/// Waits until `due_ms` (ms since the epoch); at once if it has passed.
+async fn sleep_until(due_ms: u64) {
+    let wait = due_ms as f64 - crate::util::dates::now_ms();
+    if wait <= 0.0 {
+        return;
+    }
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                wait.ceil() as i32,
+            );
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
 }
 
 /// The words of a comment, without how long they took: two posts of the same words are one
@@ -162,9 +199,11 @@ impl Outbox {
         })
     }
 
-    /// Sends `comment` on `slug`: the same words already in the outbox are the same submission
-    /// (same key, so never a second copy); otherwise a new entry.
-    pub async fn send(self, slug: Slug, comment: NewComment) -> Outcome {
+    /// Sends `comment` on `slug`, not before `not_before_ms` (ms since the epoch). It is in the
+    /// outbox (and the browser's storage) from this moment, so a reload while it waits loses
+    /// nothing. The same words already in the outbox are the same submission (same key, so never
+    /// a second copy); otherwise a new entry.
+    pub async fn send(self, slug: Slug, comment: NewComment, not_before_ms: u64) -> Outcome {
         self.start();
         let existing = self.entries.with_untracked(|entries| {
             entries
@@ -174,7 +213,11 @@ impl Outbox {
         });
         let key = match existing {
             Some(key) => {
-                self.update(&key, |entry| entry.comment = comment.clone());
+                self.update(&key, |entry| {
+                    entry.comment = comment.clone();
+                    entry.delivery = Delivery::Sending;
+                    entry.not_before_ms = not_before_ms;
+                });
                 key
             }
             None => {
@@ -185,6 +228,7 @@ impl Outbox {
                         slug,
                         comment,
                         delivery: Delivery::Sending,
+                        not_before_ms,
                     })
                 });
                 key
@@ -193,11 +237,32 @@ impl Outbox {
         self.attempt(key).await
     }
 
-    /// Sends one entry again now.
+    /// Sends one entry again now (the reader's "Retry now": no wait is kept).
     pub fn retry(self, key: String) {
+        self.update(&key, |entry| {
+            entry.delivery = Delivery::Sending;
+            entry.not_before_ms = 0;
+        });
         spawn_local(async move {
             self.attempt(key).await;
         });
+    }
+
+    /// Sends one entry if it still waits and its time has come (several timers may ask for the
+    /// same entry: the first finds it waiting and marks it on its way, the others leave it).
+    fn send_if_due(self, key: String) {
+        let now = crate::util::dates::now_ms();
+        let due = self.entries.with_untracked(|entries| {
+            entries
+                .iter()
+                .any(|e| e.key == key && e.delivery == Delivery::Waiting && e.due(now))
+        });
+        if due {
+            self.update(&key, |entry| entry.delivery = Delivery::Sending);
+            spawn_local(async move {
+                self.attempt(key).await;
+            });
+        }
     }
 
     /// Removes an entry the reader no longer wants sent.
@@ -206,21 +271,33 @@ impl Outbox {
             .update(|entries| entries.retain(|e| e.key != key));
     }
 
-    /// Sends every waiting entry again (not those on their way, nor those refused).
+    /// Sends every waiting entry again (not those on their way, nor those refused), each when its
+    /// time has come.
     pub fn retry_waiting(self) {
         let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
         if !online {
             return;
         }
-        let waiting: Vec<String> = self.entries.with_untracked(|entries| {
+        let now = crate::util::dates::now_ms();
+        let waiting: Vec<(String, u64)> = self.entries.with_untracked(|entries| {
             entries
                 .iter()
                 .filter(|e| e.delivery == Delivery::Waiting)
-                .map(|e| e.key.clone())
+                .map(|e| (e.key.clone(), e.not_before_ms))
                 .collect()
         });
-        for key in waiting {
-            self.retry(key);
+        for (key, not_before_ms) in waiting {
+            self.send_at(key, not_before_ms as f64 - now);
+        }
+    }
+
+    /// Sends the entry `key` in `wait_ms` (at once if that is not positive), if it still waits.
+    fn send_at(self, key: String, wait_ms: f64) {
+        if wait_ms <= 0.0 {
+            self.send_if_due(key);
+        } else {
+            let wait = Duration::from_millis(wait_ms.ceil() as u64);
+            set_timeout(move || self.send_if_due(key), wait);
         }
     }
 
@@ -240,6 +317,8 @@ impl Outbox {
             return Outcome::Refused("This comment is no longer waiting to be sent.".into());
         };
         self.update(&key, |entry| entry.delivery = Delivery::Sending);
+        // A quick reader's comment waits out the minimum writing time here, already kept.
+        sleep_until(entry.not_before_ms).await;
         let token = author_token::load();
         let result =
             api::comments::create(&entry.slug, &entry.comment, &key, token.as_deref()).await;
@@ -257,6 +336,17 @@ impl Outbox {
             Err(error) if passes(&error) => {
                 self.update(&key, |entry| entry.delivery = Delivery::Waiting);
                 Outcome::NotYet(error.to_string())
+            }
+            Err(ApiError::RateLimited(seconds)) => {
+                let seconds = seconds.unwrap_or(RATE_LIMITED_WAIT_S);
+                let wait_ms = f64::from(seconds) * 1000.0;
+                let due = (crate::util::dates::now_ms() + wait_ms) as u64;
+                self.update(&key, |entry| {
+                    entry.delivery = Delivery::Waiting;
+                    entry.not_before_ms = due;
+                });
+                self.send_at(key, wait_ms);
+                Outcome::NotYet(rate_limited(seconds))
             }
             Err(ApiError::Validation(errors)) => {
                 let first = ["name", "email", "body", "parent_id"]
@@ -301,6 +391,24 @@ mod tests {
         }));
         assert!(!passes(&ApiError::RateLimited(Some(30))));
         assert!(!passes(&ApiError::Validation(FieldErrors::new())));
+    }
+
+    #[test]
+    fn an_outbox_kept_by_an_earlier_version_still_reads_and_is_due_at_once() {
+        let kept = r#"[{"key":"k1","slug":"kigali-jazz","comment":{"name":"Aline","email":"a@b.rw","body":"Yes.","composed_ms":4000},"delivery":"Waiting"}]"#;
+        let entries: Vec<Outgoing> = serde_json::from_str(kept).unwrap();
+        assert_eq!(entries[0].not_before_ms, 0);
+        assert!(entries[0].due(1.0));
+        let later = Outgoing {
+            not_before_ms: 5_000,
+            ..entries[0].clone()
+        };
+        assert!(!later.due(4_999.0) && later.due(5_000.0));
+    }
+
+    #[test]
+    fn a_comment_asked_to_wait_says_it_goes_out_by_itself() {
+        assert!(rate_limited(42).ends_with("goes out by itself in 42 seconds."));
     }
 
     #[test]

@@ -3,8 +3,6 @@
 //! It owns the draft and what the reader does; sending goes through the outbox
 //! (`crate::outbox`), so no comment is lost to a failed network, a reload or a server error.
 
-use std::time::Duration;
-
 use inkuru_api::comments::MIN_COMPOSE_MS;
 use inkuru_api::{Comment, CommentPolicy, CommentStatus, FieldErrors, NewComment, Slug};
 use leptos::prelude::*;
@@ -162,35 +160,30 @@ pub fn CommentsSection(
             pending.set(true);
             let written_for = drafts::writing_for_ms(&slug)
                 .unwrap_or_else(|| (js_sys::Date::now() - page_opened).max(0.0) as u64);
-            // People are rarely this quick, but when they are, waiting a moment beats refusing.
+            // People are rarely this quick, but when they are, waiting a moment beats refusing;
+            // the comment waits in the outbox, so a reload meanwhile loses nothing.
             let wait = MIN_COMPOSE_MS.saturating_sub(written_for);
             comment.composed_ms = written_for + wait;
+            let not_before = js_sys::Date::now() as u64 + wait;
             let slug = slug.clone();
-            let send = move || {
-                spawn_local(async move {
-                    let outcome = outbox.send(slug, comment).await;
-                    pending.set(false);
-                    match outcome {
-                        // The effect on `delivered` clears the text and thanks the reader.
-                        Outcome::Delivered(_) => {}
-                        Outcome::Invalid(field_errors) => {
-                            focus_first_error(&field_errors);
-                            errors.set(field_errors);
-                        }
-                        Outcome::NotYet(why) => form_notice.set(Some(format!(
-                            "Not sent yet: {why} Your comment is kept in this browser and will be sent as soon as Inkuru can be reached."
-                        ))),
-                        Outcome::Refused(why) => form_notice.set(Some(format!(
-                            "Your comment was not sent: {why} Your text is still here."
-                        ))),
+            spawn_local(async move {
+                let outcome = outbox.send(slug, comment, not_before).await;
+                pending.set(false);
+                match outcome {
+                    // The effect on `delivered` clears the text and thanks the reader.
+                    Outcome::Delivered(_) => {}
+                    Outcome::Invalid(field_errors) => {
+                        focus_first_error(&field_errors);
+                        errors.set(field_errors);
                     }
-                });
-            };
-            if wait == 0 {
-                send();
-            } else {
-                set_timeout(send, Duration::from_millis(wait));
-            }
+                    Outcome::NotYet(why) => form_notice.set(Some(format!(
+                        "Not sent yet: {why} Your comment is kept in this browser and will be sent as soon as Inkuru can be reached."
+                    ))),
+                    Outcome::Refused(why) => form_notice.set(Some(format!(
+                        "Your comment was not sent: {why} Your text is still here."
+                    ))),
+                }
+            });
         }
     });
 

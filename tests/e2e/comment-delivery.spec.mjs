@@ -131,25 +131,33 @@ test('a server error keeps the text; the reader can retry by hand, or discard', 
   await expect(page.getByLabel('Your comment')).toHaveValue(second);
 });
 
-test('too many comments: the wait is said in words, and the comment stays to send later', async ({ page }) => {
+test('too many comments: the wait is said in words, and the comment goes out by itself once it has passed', async ({ page }) => {
   await openForm(page);
   const text = `A busy evening on the lake. ${Date.now()}`;
   await fillForm(page, text);
-  await page.route('**/api/articles/*/comments', (route) =>
-    route.request().method() === 'POST'
-      ? route.fulfill({
-        status: 429,
-        headers: { 'retry-after': '42' },
-        contentType: 'application/json',
-        body: JSON.stringify({ code: 'rate_limited', message: 'Too many comments on this article just now.' }),
-      })
-      : route.fallback());
+  const posts = [];
+  await page.route('**/api/articles/*/comments', (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    posts.push(route.request().headers()['idempotency-key']);
+    // The first attempt is turned away for 3 seconds; the next reaches the server.
+    if (posts.length > 1) return route.fallback();
+    return route.fulfill({
+      status: 429,
+      headers: { 'retry-after': '3' },
+      contentType: 'application/json',
+      body: JSON.stringify({ code: 'rate_limited', message: 'Too many comments on this article just now.' }),
+    });
+  });
   await page.getByRole('button', { name: 'Post comment' }).click();
-  const entry = page.locator('.comment.unsent').filter({ hasText: text });
-  await expect(entry).toContainText('Please wait 42 seconds');
-  await expect(page.locator('.form-notice')).toContainText('Please wait 42 seconds');
-  await expect(page.getByLabel('Your comment')).toHaveValue(text);
-  await expect(entry.getByRole('button', { name: 'Retry now' })).toBeVisible();
+  const entry = page.locator('.comment').filter({ hasText: text });
+  await expect(page.locator('.form-notice')).toContainText('goes out by itself in 3 seconds');
+  await expect(entry).toContainText('Not sent yet — will retry');
+  await expect(entry.getByRole('button', { name: 'Retry now' })).toHaveCount(0);
+  // No click: once the wait is over it is sent, and published, once.
+  await expect(entry).toHaveAttribute('id', /^comment-\d+$/, { timeout: 15000 });
+  await expect(page.locator('.comment-status')).toContainText('published');
+  expect(posts).toHaveLength(2);
+  expect(posts[1]).toBe(posts[0]);
 });
 
 test('Reply opens the form in place; the reply is shown nested under its comment', async ({ page, request }) => {
@@ -229,6 +237,24 @@ test('the form waits out the minimum writing time rather than refuse a quick rea
   expect(request.postDataJSON().website ?? '').toBe('');
   expect(Date.now() - clicked).toBeGreaterThanOrEqual(1000);
   await expect(page.locator('.comment-status')).toContainText('published');
+});
+
+test('a quick reader who reloads while the minimum writing time runs out loses nothing', async ({ page }) => {
+  const path = '/articles/students-abroad-launch-mentoring-network';
+  await openForm(page, path);
+  const text = `Posted and reloaded at once. ${Date.now()}`;
+  await fillForm(page, text);
+  const posts = [];
+  page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.headers()['idempotency-key']); });
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  // Kept the moment "Post comment" is pressed, before anything is sent.
+  expect(await page.evaluate(() => localStorage.getItem('inkuru.outbox'))).toContain('Posted and reloaded at once.');
+  expect(posts).toEqual([]);
+  await page.reload();
+  await toComments(page);
+  await expect(page.locator('.comment').filter({ hasText: text })).toHaveAttribute('id', /^comment-\d+$/, { timeout: 15000 });
+  expect(posts).toHaveLength(1);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('inkuru.outbox'))).toBeNull();
 });
 
 test('a program filling the hidden field is refused at the comment, which stays', async ({ page }) => {
