@@ -46,6 +46,10 @@ pub struct Config {
         default_value = "20"
     )]
     pub comments_per_article_per_minute: NonZeroU32,
+    /// Desk writes (decisions, settings) an address may make per minute (that many at once).
+    /// (The default is `crate::limits::DESK_WRITES_PER_MINUTE`; a test holds them together.)
+    #[arg(long, env = "INKURU_DESK_WRITES_PER_MINUTE", default_value = "120")]
+    pub desk_writes_per_minute: NonZeroU32,
     /// How long, in milliseconds, public API answers are kept in memory (0: not at all). Copies of
     /// the server behind a load balancer agree within this time.
     #[arg(long, env = "INKURU_CACHE_MS", default_value_t = 1000)]
@@ -111,4 +115,18 @@ pub enum ModerationAction {
         /// The comment's id (from `comments held`).
         id: i64,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_desk_write_limit_defaults_to_the_documented_one() {
+        let config = Config::try_parse_from(["inkuru-server"]).unwrap();
+        assert_eq!(
+            config.desk_writes_per_minute.get(),
+            crate::limits::DESK_WRITES_PER_MINUTE
+        );
+    }
 }

@@ -22,6 +22,10 @@ pub enum AppError {
     Validation(FieldErrors),
     /// 403: the article (or the site) takes no comments now.
     CommentsClosed,
+    /// 409: the comment a reply answers is not on the article (any more).
+    ParentGone,
+    /// 409: the submission key already names another comment.
+    KeyReused,
     /// 429: wait this many seconds (also sent as `Retry-After`).
     RateLimited { seconds: u64 },
     /// 429: this article is taking comments faster than it accepts, from everyone together.
@@ -76,6 +80,20 @@ impl AppError {
                     message: "Some fields need attention.".into(),
                     fields,
                 },
+            ),
+            AppError::ParentGone => (
+                StatusCode::CONFLICT,
+                ErrorBody::new(
+                    ErrorCode::ParentGone,
+                    "The comment you are replying to is not on this article (it may have been removed).",
+                ),
+            ),
+            AppError::KeyReused => (
+                StatusCode::CONFLICT,
+                ErrorBody::new(
+                    ErrorCode::KeyReused,
+                    "This Idempotency-Key already names another comment: send a new comment under a new key.",
+                ),
             ),
             AppError::CommentsClosed => (
                 StatusCode::FORBIDDEN,

@@ -104,6 +104,14 @@ impl Limits {
         self
     }
 
+    /// These limits with `per_minute` desk writes per address (that many at once, then that pace).
+    pub fn with_desk_writes(mut self, per_minute: NonZeroU32) -> Self {
+        self.desk_writes = Arc::new(RateLimiter::keyed(
+            Quota::per_minute(per_minute).allow_burst(per_minute),
+        ));
+        self
+    }
+
     /// `Ok` when the article `slug` may take another comment now; otherwise the seconds to wait.
     pub fn check_comment_on(&self, slug: &str) -> Result<(), u64> {
         if self.comments_per_article.len() > MAX_REMEMBERED {

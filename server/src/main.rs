@@ -85,7 +85,8 @@ async fn run(config: Config) -> Result<(), String> {
             per_minute: config.writes_per_minute,
             burst: config.write_burst,
         })
-        .with_comments_per_article(config.comments_per_article_per_minute),
+        .with_comments_per_article(config.comments_per_article_per_minute)
+        .with_desk_writes(config.desk_writes_per_minute),
         cache: AnswerCache::new(Duration::from_millis(config.cache_ms)),
     };
     if let Some(port) = config.partner_demo_port {

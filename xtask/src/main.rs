@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's own commands. `setup` installs every tool at its pinned version,
 //! `serve` builds and runs the site, `test` runs every test layer, `dev` runs the live-reload loop.
 
+mod api_contract;
 mod bench;
 mod comments_frame;
 mod compile_ahead;

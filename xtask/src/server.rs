@@ -88,6 +88,35 @@ pub fn start_with(
     ))
 }
 
+/// POST `json` to `path` over HTTP/1.0: the status code and the answer's headers (as sent).
+pub fn post_json(port: u16, path: &str, json: &str) -> Result<(u16, String), String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .map_err(|e| e.to_string())?;
+    write!(
+        stream,
+        "POST {path} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n{json}",
+        json.len()
+    )
+    .map_err(|e| e.to_string())?;
+    let mut answer = String::new();
+    stream
+        .read_to_string(&mut answer)
+        .map_err(|e| e.to_string())?;
+    let status = answer
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("not an HTTP answer: {answer:.80}"))?;
+    let headers = answer
+        .split_once("\r\n\r\n")
+        .map_or(answer.as_str(), |(head, _)| head)
+        .to_owned();
+    Ok((status, headers))
+}
+
 /// GET `path` over HTTP/1.0 (no chunking, no compression): the status code and the body.
 pub fn get(port: u16, path: &str) -> Result<(u16, String), String> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;

@@ -15,8 +15,14 @@ use crate::process::{cargo_bin, command, execute, output, root};
 pub struct Pins {
     pub cargo: CargoPins,
     pub npm: BTreeMap<String, String>,
+    /// Python tools, installed into `PYTHON_TOOLS` (a virtualenv of the project's own).
+    #[serde(default)]
+    pub pypi: BTreeMap<String, String>,
     pub apt: AptPins,
 }
+
+/// The project's own virtualenv for the PyPI tools (under `target/`, so `cargo clean` clears it).
+pub const PYTHON_TOOLS: &str = "target/venv";
 
 #[derive(Deserialize, Debug)]
 pub struct CargoPins {
@@ -96,6 +102,7 @@ pub fn run() -> Result<(), String> {
         wasm_bindgen(&root, &pins.cargo.wasm_bindgen_cli)
     })?;
     step("npm tools", || npm(&pins, &root))?;
+    step("python tools", || python_tools(&pins.pypi, &root))?;
     println!(
         "setup: all tools ready ({:.1}s)",
         started.elapsed().as_secs_f64()
@@ -279,6 +286,48 @@ fn npm(pins: &Pins, root: &Path) -> Result<String, String> {
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
     )?;
     Ok("installed from package-lock.json".into())
+}
+
+/// Creates the project's virtualenv if it is missing and installs each pinned PyPI package into
+/// it unless that version is there already (asked of pip, which knows what it installed).
+fn python_tools(pins: &BTreeMap<String, String>, root: &Path) -> Result<String, String> {
+    let venv = root.join(PYTHON_TOOLS);
+    let python = venv.join("bin/python");
+    if !python.exists() {
+        execute(command("python3").args(["-m", "venv"]).arg(&venv)).map_err(|e| {
+            format!("{e}\nThe Debian package python3-venv provides `python3 -m venv`.")
+        })?;
+    }
+    let mut installed = Vec::new();
+    for (package, version) in pins {
+        let shown = output(command(&python.to_string_lossy()).args([
+            "-m",
+            "pip",
+            "show",
+            "--disable-pip-version-check",
+            package,
+        ]));
+        let present = shown.as_deref().is_some_and(|text| {
+            text.lines()
+                .any(|l| l.trim() == format!("Version: {version}"))
+        });
+        if !present {
+            execute(command(&python.to_string_lossy()).args([
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "--quiet",
+                &format!("{package}=={version}"),
+            ]))?;
+            installed.push(format!("{package} {version}"));
+        }
+    }
+    Ok(if installed.is_empty() {
+        format!("{} present in {PYTHON_TOOLS}", pins.len())
+    } else {
+        format!("installed {} into {PYTHON_TOOLS}", installed.join(", "))
+    })
 }
 
 #[cfg(test)]

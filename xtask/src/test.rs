@@ -1,5 +1,6 @@
 //! `cargo xtask test`: every layer, in order: lint, native unit, server integration, wasm in headless
-//! Chromium, end-to-end in Chromium against the release build on the real server. Prints a summary
+//! Chromium, end-to-end in Chromium against the release build on the real server, the API against
+//! its OpenAPI document (schemathesis), byte budgets. Prints a summary
 //! per layer and, as the very last line, the totals: `N passed, N failed` (`, N skipped` if any).
 //! Fails if any test fails or any layer runs no tests.
 
@@ -9,7 +10,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use crate::process::{command, execute, root};
-use crate::{postgres, serve, server, setup, sizes};
+use crate::{api_contract, postgres, serve, server, setup, sizes};
 
 #[derive(Default, Clone, Copy, Debug, PartialEq)]
 pub struct Counts {
@@ -28,7 +29,7 @@ impl Counts {
         }
     }
 
-    fn add(&mut self, other: Counts) {
+    pub fn add(&mut self, other: Counts) {
         self.passed += other.passed;
         self.failed += other.failed;
         self.skipped += other.skipped;
@@ -339,6 +340,11 @@ pub fn run() -> Result<(), String> {
     });
     layer("end-to-end (Playwright, release build)", &mut || {
         end_to_end().unwrap_or_else(Counts::failure)
+    });
+    layer("API against its document (schemathesis)", &mut || {
+        let root = root();
+        api_contract::run(&root.join("target/debug/inkuru-server"), &root.join("dist"))
+            .unwrap_or_else(Counts::failure)
     });
     layer("byte budgets (release build)", &mut budgets);
 

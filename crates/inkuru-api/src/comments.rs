@@ -125,21 +125,70 @@ impl CommentList {
     }
 }
 
-/// What the comment form sends.
+/// What the comment form sends. The OpenAPI document states the same rules as `validate` and
+/// `automation_error` (the patterns: "whitespace" is what `str::trim` removes, control
+/// characters are `char::is_control`), so a client can know a comment is acceptable before
+/// sending it; `cargo xtask test` holds the two together with schemathesis.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct NewComment {
+    /// 1 to 80 characters once surrounding whitespace is removed, no control characters.
+    #[cfg_attr(
+        feature = "utoipa",
+        schema(
+            pattern = "^[\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*[^\\x00-\\x20\\x7f-\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000](?:[^\\x00-\\x1f\\x7f-\\x9f]{0,78}[^\\x00-\\x20\\x7f-\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000])?[\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*$"
+        )
+    )]
     pub name: String,
+    /// One `@`, something before it, a dotted domain after it, no spaces or control characters
+    /// (surrounding whitespace aside); at most 254 characters.
+    #[cfg_attr(
+        feature = "utoipa",
+        schema(
+            max_length = 254,
+            pattern = "^[\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*[^@\\x00-\\x20\\x7f-\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+@[^@.\\x00-\\x20\\x7f-\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+(?:\\.[^@.\\x00-\\x20\\x7f-\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+)+[\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*$"
+        )
+    )]
     pub email: String,
+    /// Not only whitespace; at most 5,000 characters.
+    #[cfg_attr(
+        feature = "utoipa",
+        schema(
+            max_length = 5000,
+            pattern = "[^\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+        )
+    )]
     pub body: String,
     /// The comment this replies to (on the same article); absent for a comment on the article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(deserialize_with = "crate::whole::option")
+    )]
+    #[cfg_attr(
+        feature = "utoipa",
+        schema(minimum = 1, maximum = 9007199254740991_u64)
+    )]
     pub parent_id: Option<i64>,
     /// A field people never see (the form hides it); only programs fill it in. Must be empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        feature = "utoipa",
+        schema(
+            pattern = "^[\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*$"
+        )
+    )]
     pub website: String,
     /// How long the comment took to write, in milliseconds (at least `MIN_COMPOSE_MS`).
     #[serde(default)]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(deserialize_with = "crate::whole::number")
+    )]
+    #[cfg_attr(
+        feature = "utoipa",
+        schema(minimum = 2000, maximum = 9007199254740991_u64, required = true)
+    )]
     pub composed_ms: u64,
 }
 
@@ -209,11 +258,13 @@ pub fn name_error(name: &str) -> Option<String> {
 /// The problem with an email address, if any. Deliberately simple: one `@`, something before it,
 /// a dotted domain after it, no spaces. Deliverability is not ours to judge.
 pub fn email_error(email: &str) -> Option<String> {
+    // The length as sent, surrounding whitespace included: the rule a JSON Schema can state.
+    let sent_chars = email.chars().count();
     let email = email.trim();
     if email.is_empty() {
         return Some("Please enter your email address. It is never shown publicly.".into());
     }
-    if email.chars().count() > MAX_EMAIL_CHARS {
+    if sent_chars > MAX_EMAIL_CHARS {
         return Some(format!(
             "An email address can be at most {MAX_EMAIL_CHARS} characters."
         ));
@@ -237,11 +288,12 @@ pub fn email_error(email: &str) -> Option<String> {
 
 /// The problem with a comment's text, if any.
 pub fn body_error(body: &str) -> Option<String> {
+    // The length as sent, surrounding whitespace included: the rule a JSON Schema can state.
+    let chars = body.chars().count();
     let body = body.trim();
     if body.is_empty() {
         return Some("Please write your comment.".into());
     }
-    let chars = body.chars().count();
     if chars > MAX_BODY_CHARS {
         return Some(format!(
             "Your comment can be at most {MAX_BODY_CHARS} characters; it has {chars}."

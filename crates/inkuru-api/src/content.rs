@@ -87,7 +87,18 @@ pub struct SectionRef {
 pub struct Image {
     /// Same-origin URL (`/media/…`); the site never hotlinks.
     pub src: String,
+    /// In pixels.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(deserialize_with = "crate::whole::number")
+    )]
+    #[cfg_attr(feature = "utoipa", schema(format = Int64, maximum = 4294967295_u64))]
     pub width: u32,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(deserialize_with = "crate::whole::number")
+    )]
+    #[cfg_attr(feature = "utoipa", schema(format = Int64, maximum = 4294967295_u64))]
     pub height: u32,
     /// Describes the picture for readers who cannot see it.
     pub alt: String,

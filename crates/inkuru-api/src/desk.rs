@@ -150,8 +150,29 @@ pub const MAX_DECIDED_AT_ONCE: usize = 100;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Moderate {
+    /// 1 to `MAX_DECIDED_AT_ONCE` comment ids (whole numbers from 1).
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(deserialize_with = "crate::whole::list")
+    )]
+    #[cfg_attr(feature = "utoipa", schema(schema_with = comment_ids))]
     pub ids: Vec<i64>,
     pub decision: Decision,
+}
+
+/// `Moderate::ids` as the OpenAPI document states it.
+#[cfg(feature = "utoipa")]
+fn comment_ids() -> utoipa::openapi::schema::ArrayBuilder {
+    use utoipa::openapi::schema::{ArrayBuilder, KnownFormat, ObjectBuilder, SchemaFormat, Type};
+    let id = ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+        .minimum(Some(1))
+        .maximum(Some(crate::whole::MAX_SAFE as f64));
+    ArrayBuilder::new()
+        .items(id)
+        .min_items(Some(1))
+        .max_items(Some(MAX_DECIDED_AT_ONCE))
 }
 
 /// What a decision did: the comments it applied to, and those it could not (no longer held, a

@@ -23,6 +23,10 @@ pub enum ErrorCode {
     Validation,
     /// 403: comments are closed on this article (or on the whole site).
     CommentsClosed,
+    /// 409: the comment a reply answers is not on the article (any more).
+    ParentGone,
+    /// 409: the `Idempotency-Key` already names another comment (another article, other words).
+    KeyReused,
     /// 429: too many writes from this client; `Retry-After` says how many seconds to wait.
     RateLimited,
     /// 401: the editors' desk needs a signed-in editor (no session, or it has ended).

@@ -13,6 +13,7 @@ pub mod paths;
 pub mod search;
 pub mod site;
 pub mod slug;
+pub mod whole;
 pub mod widgets;
 
 pub use comments::{Comment, CommentList, CommentStatus, NewComment, PostedComment};

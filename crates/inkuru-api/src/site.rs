@@ -8,16 +8,25 @@ use crate::content::Image;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct SiteSettings {
+    /// Not only whitespace.
+    #[cfg_attr(
+        feature = "utoipa",
+        schema(
+            pattern = "[^\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+        )
+    )]
     pub name: String,
     pub tagline: String,
     /// Same-origin picture of the masthead; the wordmark is text when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<Image>,
     /// "Follow us" links, in display order.
+    #[cfg_attr(feature = "utoipa", schema(schema_with = openapi::follow_links))]
     pub follow: Vec<FollowLink>,
     pub share: ShareSettings,
     pub comments: CommentPolicy,
-    /// BCP 47 tags (`en`, `rw`, `fr`), the site's main language first.
+    /// BCP 47 tags (`en`, `rw`, `fr`), the site's main language first; at least one.
+    #[cfg_attr(feature = "utoipa", schema(schema_with = openapi::languages))]
     pub languages: Vec<String>,
     /// Whether the feeds carry each story's whole (sanitised) text, or only its standfirst and a
     /// link (the default: readers come to the site for the rest).
@@ -26,6 +35,7 @@ pub struct SiteSettings {
     /// Origins (`https://partner.example`) whose pages may embed the site's widgets and read its
     /// API from the browser: they drive the embed pages' `frame-ancestors` and the API's CORS.
     #[serde(default)]
+    #[cfg_attr(feature = "utoipa", schema(schema_with = openapi::partner_origins))]
     pub partner_origins: Vec<String>,
 }
 
@@ -80,6 +90,23 @@ impl Network {
         )
     }
 
+    /// Its name in JSON (`snake_case`, as serde writes it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Network::Facebook => "facebook",
+            Network::X => "x",
+            Network::Instagram => "instagram",
+            Network::Youtube => "youtube",
+            Network::Tiktok => "tiktok",
+            Network::Linkedin => "linkedin",
+            Network::Whatsapp => "whatsapp",
+            Network::Telegram => "telegram",
+            Network::Mastodon => "mastodon",
+            Network::Email => "email",
+            Network::Rss => "rss",
+        }
+    }
+
     /// The name readers know it by.
     pub fn label(self) -> &'static str {
         match self {
@@ -104,6 +131,8 @@ impl Network {
 #[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct ShareSettings {
     pub enabled: bool,
+    /// Networks that take shared links only (`Network::takes_shared_links`).
+    #[cfg_attr(feature = "utoipa", schema(schema_with = openapi::share_networks))]
     pub networks: Vec<Network>,
 }
 
@@ -218,9 +247,84 @@ impl SiteSettings {
     }
 }
 
+/// The settings' rules as the OpenAPI document states them, where a field attribute cannot: the
+/// same rules `SiteSettings::problems_by_field` applies ("whitespace" is what `char::is_whitespace`
+/// matches), held together with the server by schemathesis in `cargo xtask test`.
+#[cfg(feature = "utoipa")]
+mod openapi {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, OneOfBuilder, Type};
+
+    use super::Network;
+
+    /// A string matching `pattern`.
+    fn text(pattern: &str) -> ObjectBuilder {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(pattern))
+    }
+
+    /// One of `networks`, by its JSON name.
+    fn network_of(networks: impl Iterator<Item = Network>) -> ObjectBuilder {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(networks.map(Network::as_str)))
+    }
+
+    /// A "Follow us" link: `mailto:` for Email, `https://` for the others; no whitespace.
+    fn follow_link(email: bool) -> ObjectBuilder {
+        let (networks, url) = if email {
+            (vec![Network::Email], "^mailto:[^\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*$")
+        } else {
+            let others = Network::ALL.into_iter().filter(|n| *n != Network::Email);
+            (others.collect(), "^https://[^\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*$")
+        };
+        ObjectBuilder::new()
+            .property("network", network_of(networks.into_iter()))
+            .required("network")
+            .property("url", text(url))
+            .required("url")
+    }
+
+    pub fn follow_links() -> ArrayBuilder {
+        let link = OneOfBuilder::new()
+            .item(follow_link(true))
+            .item(follow_link(false));
+        ArrayBuilder::new().items(link)
+    }
+
+    pub fn share_networks() -> ArrayBuilder {
+        let shareable = Network::ALL.into_iter().filter(|n| n.takes_shared_links());
+        ArrayBuilder::new().items(network_of(shareable))
+    }
+
+    /// Language tags: parts of 1 to 8 letters or digits joined by `-`, at most 35 characters.
+    pub fn languages() -> ArrayBuilder {
+        let tag = text("^[A-Za-z0-9]{1,8}(?:-[A-Za-z0-9]{1,8})*$").max_length(Some(35));
+        ArrayBuilder::new().items(tag).min_items(Some(1))
+    }
+
+    /// `crate::widgets::partner_origin_problem`'s rule: `https://host[:port]` (host of lowercase
+    /// letters, digits, `-` and `.`, not at its ends), or `http://` on this machine.
+    pub fn partner_origins() -> ArrayBuilder {
+        let origin = text(
+            "^(?:https://(?:[a-z0-9-]|[a-z0-9-][a-z0-9.-]{0,251}[a-z0-9-])(?::[0-9]{1,5})?\
+             |http://(?:localhost|127\\.0\\.0\\.1)(?::[0-9]{1,5})?|https?://\\[::1\\]:[0-9]{1,5})$",
+        );
+        ArrayBuilder::new().items(origin)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn networks_are_named_in_json_as_serde_writes_them() {
+        for network in Network::ALL {
+            let json = serde_json::to_string(&network).unwrap();
+            assert_eq!(json, format!("\"{}\"", network.as_str()));
+        }
+    }
 
     #[test]
     fn problems_are_told_by_field() {

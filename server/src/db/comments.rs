@@ -111,6 +111,8 @@ pub enum InsertError {
     Closed,
     /// The parent is not a comment on this article.
     NoParent,
+    /// The submission key names another comment (another article, or other words).
+    KeyReused,
 }
 
 /// A stored comment, with the author token it was held under (if it was).
@@ -120,22 +122,44 @@ pub struct Stored {
 }
 
 /// The comment stored for the submission `key`, if any.
-async fn by_key(db: &Db, key: &str) -> AppResult<Option<Stored>> {
+/// The comment stored under the submission `key`, if any, and whether it is this submission
+/// (the same article and words): a key names one comment, so a different one under it is refused.
+async fn by_key(
+    db: &Db,
+    key: &str,
+    slug: &Slug,
+    comment: &NewComment,
+) -> AppResult<Option<Result<Stored, InsertError>>> {
     #[derive(sqlx::FromRow)]
     struct Row {
         #[sqlx(flatten)]
         comment: CommentRow,
         author_token: Option<String>,
+        author_email: String,
+        slug: String,
     }
-    let row: Option<Row> = sqlx::query_as(&format!(
-        "SELECT {COMMENT_COLUMNS}, author_token FROM comments WHERE idempotency_key = $1"
-    ))
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT c.id, c.parent_id, c.author_name, c.body, c.created_at, c.status,
+                c.author_token, c.author_email, a.slug
+         FROM comments c JOIN articles a ON a.id = c.article_id
+         WHERE c.idempotency_key = $1",
+    )
     .bind(key)
     .fetch_optional(db)
     .await?;
-    Ok(row.map(|row| Stored {
-        author_token: row.author_token.filter(|_| row.comment.status == HELD),
-        comment: row.comment.into(),
+    Ok(row.map(|row| {
+        let same = row.slug == slug.as_str()
+            && row.comment.author_name == comment.name
+            && row.author_email == comment.email
+            && row.comment.body == comment.body
+            && row.comment.parent_id == comment.parent_id;
+        if !same {
+            return Err(InsertError::KeyReused);
+        }
+        Ok(Stored {
+            author_token: row.author_token.filter(|_| row.comment.status == HELD),
+            comment: row.comment.into(),
+        })
     }))
 }
 
@@ -174,8 +198,8 @@ pub async fn insert(
     author_token: Option<&str>,
 ) -> AppResult<Result<Stored, InsertError>> {
     if let Some(key) = key {
-        if let Some(stored) = by_key(db, key).await? {
-            return Ok(Ok(stored));
+        if let Some(earlier) = by_key(db, key, slug, comment).await? {
+            return Ok(earlier);
         }
     }
     match insert_new(db, slug, comment, key, author_token).await? {
@@ -183,9 +207,8 @@ pub async fn insert(
         Attempt::Refused(why) => Ok(Err(why)),
         // Another request with this key stored it a moment ago.
         Attempt::Duplicate => match key {
-            Some(key) => by_key(db, key)
+            Some(key) => by_key(db, key, slug, comment)
                 .await?
-                .map(Ok)
                 .ok_or_else(|| AppError::internal("a duplicate submission vanished")),
             None => Err(AppError::internal("a duplicate without a submission key")),
         },

@@ -3,7 +3,7 @@
 //! several at once, each decision written to the audit log, and readers shown a published comment
 //! at once (the answer cache forgets its article).
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::Json;
 use inkuru_api::desk::{
     AuditEntry, Decision, Moderate, Moderated, ModerationQueue, QueueState, MAX_DECIDED_AT_ONCE,
@@ -15,7 +15,7 @@ use utoipa::IntoParams;
 use super::refusals::{NeedsSession, SiteOwnPagesOnly};
 use super::session::SignedInEditor;
 use crate::error::{AppError, AppResult};
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiQuery};
 use crate::{db, AppState};
 
 /// Comments one answer of the queue lists at most.
@@ -25,8 +25,10 @@ const AUDIT_LENGTH: i64 = 200;
 
 /// Which comments the queue shows.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QueueQuery {
     /// `held` (the default), `published` or `spam`.
+    #[param(value_type = Option<QueueState>)]
     state: Option<String>,
     /// One article's comments only (its slug).
     article: Option<String>,
@@ -36,12 +38,12 @@ pub struct QueueQuery {
 #[utoipa::path(get, path = "/desk/comments", tag = "desk", params(QueueQuery),
     security(("desk_session" = [])),
     responses((status = 200, description = "the queue", body = ModerationQueue),
-        (status = 400, description = "an unknown state or a malformed slug", body = ErrorBody),
+        (status = 400, description = "an unknown state", body = ErrorBody),
         NeedsSession))]
 pub async fn queue(
     State(state): State<AppState>,
     _editor: SignedInEditor,
-    Query(query): Query<QueueQuery>,
+    ApiQuery(query): ApiQuery<QueueQuery>,
 ) -> AppResult<Json<ModerationQueue>> {
     let queue_state = match query.state.as_deref() {
         None => QueueState::Held,
@@ -49,14 +51,16 @@ pub async fn queue(
             AppError::BadRequest("state is `held`, `published` or `spam`.".into())
         })?,
     };
-    let article = match query.article.as_deref().filter(|a| !a.is_empty()) {
-        Some(slug) => {
-            Some(Slug::parse(slug).map_err(|_| AppError::BadRequest("article is a slug.".into()))?)
-        }
-        None => None,
+    let comments = match query.article.as_deref().filter(|a| !a.is_empty()) {
+        None => db::comments::for_desk(&state.db, queue_state, None, QUEUE_LENGTH).await?,
+        Some(slug) => match Slug::parse(slug) {
+            Ok(slug) => {
+                db::comments::for_desk(&state.db, queue_state, Some(&slug), QUEUE_LENGTH).await?
+            }
+            // No article has an address like this one: none of its comments either.
+            Err(_) => Vec::new(),
+        },
     };
-    let comments =
-        db::comments::for_desk(&state.db, queue_state, article.as_ref(), QUEUE_LENGTH).await?;
     let held_total = db::comments::held_total(&state.db).await?;
     Ok(Json(ModerationQueue {
         comments,
@@ -82,6 +86,11 @@ pub async fn moderate(
         return Err(AppError::BadRequest(format!(
             "name 1 to {MAX_DECIDED_AT_ONCE} comments at once."
         )));
+    }
+    if request.ids.iter().any(|id| *id < 1) {
+        return Err(AppError::BadRequest(
+            "comment ids are whole numbers from 1.".into(),
+        ));
     }
     let mut answer = Moderated::default();
     for id in request.ids {

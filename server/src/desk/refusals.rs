@@ -14,12 +14,16 @@ pub enum NeedsSession {
     SignInRequired(ErrorBody),
 }
 
-/// Every desk write is refused from another site's page.
+/// Every desk write is refused from another site's page, and past the desk's own write limit.
 #[derive(utoipa::IntoResponses)]
 pub enum SiteOwnPagesOnly {
     /// sent from another site's page
     #[response(status = 403)]
     CrossOrigin(ErrorBody),
+    /// too many desk writes from this address (120 a minute by default); Retry-After says how
+    /// many seconds to wait
+    #[response(status = 429)]
+    TooMany(ErrorBody),
 }
 
 /// A desk write with a body takes JSON only.

@@ -1,6 +1,6 @@
 //! `/api/articles` (lists) and `/api/articles/{slug}`.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::Json;
 use inkuru_api::paths::{DEFAULT_PER_PAGE, MAX_PER_PAGE};
 use inkuru_api::{Article, ArticlePage, ErrorBody, Slug};
@@ -11,6 +11,7 @@ use utoipa_axum::routes;
 
 use super::slug_or_404;
 use crate::error::{AppError, AppResult};
+use crate::extract::ApiQuery;
 use crate::{db, AppState};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -26,8 +27,10 @@ struct ListQuery {
     /// A section's slug: its articles and those of its subsections.
     section: Option<String>,
     /// Page number, from 1 (default 1).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100000)]
     page: Option<String>,
     /// Articles per page, 1 to 50 (default 12).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 50)]
     per_page: Option<String>,
 }
 
@@ -64,10 +67,8 @@ fn positive(name: &str, value: Option<&str>, default: u32, max: u32) -> AppResul
         (status = 404, body = ErrorBody, description = "no such section")))]
 async fn list(
     State(state): State<AppState>,
-    query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+    ApiQuery(query): ApiQuery<ListQuery>,
 ) -> AppResult<Json<ArticlePage>> {
-    let Query(query) =
-        query.map_err(|_| AppError::BadRequest("The query string could not be read.".into()))?;
     let (page, per_page) = page_and_size(
         query.page.as_deref(),
         query.per_page.as_deref(),

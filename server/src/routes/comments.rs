@@ -1,6 +1,6 @@
 //! `/api/articles/{slug}/comments`: list and post.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -18,7 +18,7 @@ use super::articles::page_and_size;
 use super::slug_or_404;
 use crate::db::comments::InsertError;
 use crate::error::{AppError, AppResult};
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiQuery};
 use crate::{db, AppState};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -42,8 +42,10 @@ fn author_token(headers: &HeaderMap) -> Option<&str> {
 #[into_params(parameter_in = Query)]
 struct PageQuery {
     /// Page number, from 1 (default 1).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100000)]
     page: Option<String>,
     /// Threads per page, 1 to 100 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
     per_page: Option<String>,
 }
 
@@ -52,14 +54,14 @@ struct PageQuery {
 /// held comments are included (marked `held`) and the answer is private to them.
 #[utoipa::path(get, path = "/articles/{slug}/comments", tag = "comments",
     params(("slug" = String, Path, description = "The article's slug"), PageQuery,
-        ("Authorization" = Option<String>, Header, description = "Bearer and the author token a held comment was answered with: includes that author's held comments")),
+        ("Authorization" = Option<String>, Header, nullable = false, description = "Bearer and the author token a held comment was answered with: includes that author's held comments")),
     responses((status = 200, description = "the answer", body = CommentList),
         (status = 400, body = ErrorBody, description = "bad page numbers"),
         (status = 404, body = ErrorBody, description = "no such article")))]
 async fn list(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-    Query(query): Query<PageQuery>,
+    ApiQuery(query): ApiQuery<PageQuery>,
     headers: HeaderMap,
 ) -> AppResult<Response> {
     let slug = slug_or_404(&slug, "article")?;
@@ -90,12 +92,13 @@ async fn list(
 /// not a comment on this article, and a post that looks automated).
 #[utoipa::path(post, path = "/articles/{slug}/comments", tag = "comments",
     params(("slug" = String, Path, description = "The article's slug"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Names this submission (8 to 100 letters, digits, '-' or '_'; a UUID is ideal): sending it again with the same key answers the comment already stored, never a second copy"),
-        ("Authorization" = Option<String>, Header, description = "Bearer and an author token this server issued: a held comment is filed under it, so one browser sees all its held comments")),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, pattern = "^[A-Za-z0-9_-]{8,100}$", description = "Names this submission (8 to 100 letters, digits, '-' or '_'; a UUID is ideal): sending it again with the same key answers the comment already stored, never a second copy"),
+        ("Authorization" = Option<String>, Header, nullable = false, description = "Bearer and an author token this server issued: a held comment is filed under it, so one browser sees all its held comments")),
     request_body(content = NewComment, content_type = "application/json"),
     responses((status = 201, description = "stored; the comment as published or held, with the author token when held", body = PostedComment),
         (status = 400, body = ErrorBody, description = "malformed JSON, or a malformed Idempotency-Key"),
         (status = 403, body = ErrorBody, description = "comments are closed on this article"),
+        (status = 409, body = ErrorBody, description = "the comment a reply answers (`parent_id`) is not on this article, or the Idempotency-Key already names another comment"),
         (status = 404, body = ErrorBody, description = "no such article"),
         (status = 413, body = ErrorBody, description = "body larger than 64 KiB"),
         (status = 415, body = ErrorBody, description = "not application/json"),
@@ -117,8 +120,10 @@ async fn create(
             )))
         }
     };
-    let comment = comment.normalised();
+    // The rules are those of the comment as sent (the OpenAPI document states them so); it is
+    // stored without surrounding whitespace.
     comment.validate().map_err(AppError::Validation)?;
+    let comment = comment.normalised();
     if let Some(message) = comment.automation_error() {
         let mut errors = FieldErrors::new();
         errors.add("body", message);
@@ -133,14 +138,8 @@ async fn create(
         Ok(stored) => stored,
         Err(InsertError::NoArticle) => return Err(no_article()),
         Err(InsertError::Closed) => return Err(AppError::CommentsClosed),
-        Err(InsertError::NoParent) => {
-            let mut errors = FieldErrors::new();
-            errors.add(
-                "parent_id",
-                "The comment you are replying to is not on this article (it may have been removed).",
-            );
-            return Err(AppError::Validation(errors));
-        }
+        Err(InsertError::NoParent) => return Err(AppError::ParentGone),
+        Err(InsertError::KeyReused) => return Err(AppError::KeyReused),
     };
     state.cache.forget_article(slug.as_str());
     tracing::info!(article = %slug, comment = stored.comment.id, status = ?stored.comment.status, "comment posted");
