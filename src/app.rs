@@ -27,6 +27,18 @@ use crate::views::{SectionNavPlaceholder, SiteFooter, SiteHeader};
 #[derive(Clone, Copy)]
 pub struct SiteSections(pub LocalResource<Result<SectionTree, ApiError>>);
 
+impl SiteSections {
+    /// The section tree: the app's copy, or, if that could not be loaded, a fresh attempt, so a
+    /// Retry on a page that needs the sections really retries. (The app's copy is not asked again
+    /// from here: a page's resource awaiting it would start over with it, and again, for ever.)
+    pub async fn tree(self) -> Result<SectionTree, ApiError> {
+        match self.0.await {
+            Ok(tree) => Ok(tree),
+            Err(_) => api::sections::tree().await,
+        }
+    }
+}
+
 /// The site's settings ("Follow us" links, share buttons, comment policy), loaded once.
 #[derive(Clone, Copy)]
 pub struct SiteInfo(pub LocalResource<Result<SiteSettings, ApiError>>);

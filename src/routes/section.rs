@@ -34,7 +34,7 @@ pub fn SectionPage() -> impl IntoView {
         let (path, page) = (path(), page());
         async move {
             let tree = match sections {
-                Some(SiteSections(tree)) => tree.await?,
+                Some(sections) => sections.tree().await?,
                 None => api::sections::tree().await?,
             };
             let section = tree
