@@ -5,8 +5,8 @@
 //! stored exactly once, as the comment the server acknowledged. On SQLite, and on PostgreSQL when
 //! `INKURU_TEST_POSTGRES` names a server (`cargo xtask test` runs it on both).
 //!
-//! Bounded for the test run (8 clients × 25 comments); `cargo xtask bench` is where a large run
-//! belongs.
+//! Bounded for the test run (8 clients × 25 comments); `cargo xtask bench reliability` runs the
+//! same test large (`INKURU_NO_LOSS_CLIENTS`, `INKURU_NO_LOSS_COMMENTS`) and prints its figures.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -22,8 +22,19 @@ use std::time::{Duration, Instant};
 
 use inkuru_server::db::{self, Location};
 
-const CLIENTS: usize = 8;
-const COMMENTS_PER_CLIENT: usize = 25;
+/// Clients, and comments each, unless the environment says otherwise (the bench's large run).
+fn scale() -> (usize, usize) {
+    let read = |name: &str, default: usize| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    (
+        read("INKURU_NO_LOSS_CLIENTS", 8),
+        read("INKURU_NO_LOSS_COMMENTS", 25),
+    )
+}
 /// Articles of the demo content the comments spread over.
 const ARTICLES: [&str; 4] = [
     "kigali-jazz-nights-return",
@@ -105,6 +116,8 @@ fn post(port: u16, path: &str, key: &str, body: &str) -> Option<(u16, String)> {
 
 /// Sends that found the server down (refused, or cut off mid-answer).
 static UNANSWERED: AtomicUsize = AtomicUsize::new(0);
+/// Every send.
+static SENT: AtomicUsize = AtomicUsize::new(0);
 
 /// Sends one comment until the server acknowledges it (201), `times` times once it can (the
 /// extra sends are resends of the same submission): the comment id every acknowledgement named.
@@ -133,6 +146,7 @@ fn deliver(port: u16, client: usize, n: usize, times: usize) -> Vec<i64> {
         } else {
             vec![post(port, &path, &key, &body)]
         };
+        SENT.fetch_add(attempts.len(), Ordering::SeqCst);
         for attempt in attempts {
             match attempt {
                 Some((201, answer)) => {
@@ -162,16 +176,18 @@ async fn no_acknowledged_comment_is_lost_or_stored_twice_when_the_server_is_kill
         .local_addr()
         .unwrap()
         .port();
+    let started = Instant::now();
     let server = Server::start(&location, port, &dist);
+    let (clients, comments_per_client) = scale();
 
     let acknowledged: Mutex<BTreeMap<String, Vec<i64>>> = Mutex::new(BTreeMap::new());
     let delivered = AtomicUsize::new(0);
-    let total = CLIENTS * COMMENTS_PER_CLIENT;
+    let total = clients * comments_per_client;
     std::thread::scope(|scope| {
-        for client in 0..CLIENTS {
+        for client in 0..clients {
             let (acknowledged, delivered) = (&acknowledged, &delivered);
             scope.spawn(move || {
-                for n in 0..COMMENTS_PER_CLIENT {
+                for n in 0..comments_per_client {
                     let ids = deliver(port, client, n, 1 + (client + n) % 3);
                     acknowledged
                         .lock()
@@ -200,6 +216,7 @@ async fn no_acknowledged_comment_is_lost_or_stored_twice_when_the_server_is_kill
     .fetch_all(&db)
     .await
     .unwrap();
+    let seconds = started.elapsed().as_secs_f64();
     let acknowledged = acknowledged.into_inner().unwrap();
     assert_eq!(acknowledged.len(), total);
     assert!(
@@ -214,4 +231,14 @@ async fn no_acknowledged_comment_is_lost_or_stored_twice_when_the_server_is_kill
             "{key}: every acknowledgement names the one stored comment ({ids:?} vs {id})"
         );
     }
+    let database = match location {
+        Location::Sqlite(_) => "SQLite",
+        Location::Postgres(_) => "PostgreSQL",
+    };
+    println!(
+        "no_loss on {database}: {clients} clients, {total} comments, {} sends, {} unanswered \
+         during the restart, one SIGKILL, {seconds:.1} s: every comment stored once",
+        SENT.load(Ordering::SeqCst),
+        UNANSWERED.load(Ordering::SeqCst),
+    );
 }
