@@ -1,5 +1,5 @@
 //! Starting a throwaway inkuru-server on a free loopback port (for the end-to-end tests and the
-//! benchmark), waiting until it answers, a minimal HTTP GET, and stopping it again.
+//! benchmark), waiting until it answers, a minimal HTTP GET and POST, and stopping it again.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -88,58 +88,43 @@ pub fn start_with(
     ))
 }
 
-/// POST `json` to `path` over HTTP/1.0: the status code and the answer's headers (as sent).
-pub fn post_json(port: u16, path: &str, json: &str) -> Result<(u16, String), String> {
+/// One HTTP/1.0 exchange (no chunking, no compression): `request` sent as it is, then the
+/// status code, the answer's head (status line and headers) and its body.
+fn exchange(port: u16, request: &str, timeout: Duration) -> Result<(u16, String, String), String> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
     stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
+        .set_read_timeout(Some(timeout))
         .map_err(|e| e.to_string())?;
-    write!(
-        stream,
+    stream
+        .write_all(request.as_bytes())
+        .map_err(|e| e.to_string())?;
+    let mut answer = String::new();
+    stream
+        .read_to_string(&mut answer)
+        .map_err(|e| e.to_string())?;
+    let status = answer
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("not an HTTP answer: {answer:.80}"))?;
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+    Ok((status, head.to_owned(), body.to_owned()))
+}
+
+/// POST `json` to `path`: the status code and the answer's head (its headers, as sent).
+pub fn post_json(port: u16, path: &str, json: &str) -> Result<(u16, String), String> {
+    let request = format!(
         "POST {path} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n\
          Content-Length: {}\r\n\r\n{json}",
         json.len()
-    )
-    .map_err(|e| e.to_string())?;
-    let mut answer = String::new();
-    stream
-        .read_to_string(&mut answer)
-        .map_err(|e| e.to_string())?;
-    let status = answer
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| format!("not an HTTP answer: {answer:.80}"))?;
-    let headers = answer
-        .split_once("\r\n\r\n")
-        .map_or(answer.as_str(), |(head, _)| head)
-        .to_owned();
-    Ok((status, headers))
+    );
+    let (status, head, _) = exchange(port, &request, Duration::from_secs(30))?;
+    Ok((status, head))
 }
 
-/// GET `path` over HTTP/1.0 (no chunking, no compression): the status code and the body.
+/// GET `path`: the status code and the body.
 pub fn get(port: u16, path: &str) -> Result<(u16, String), String> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .map_err(|e| e.to_string())?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n"
-    )
-    .map_err(|e| e.to_string())?;
-    let mut answer = String::new();
-    stream
-        .read_to_string(&mut answer)
-        .map_err(|e| e.to_string())?;
-    let status = answer
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| format!("not an HTTP answer: {answer:.80}"))?;
-    let body = answer
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_owned())
-        .unwrap_or_default();
+    let request = format!("GET {path} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+    let (status, _, body) = exchange(port, &request, Duration::from_secs(10))?;
     Ok((status, body))
 }
