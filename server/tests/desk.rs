@@ -137,6 +137,16 @@ async fn newsroom() -> (Db, tempfile::TempDir) {
     (db, dir)
 }
 
+/// `newsroom` with the demo content, on a site that holds readers' comments for review.
+async fn moderated_newsroom() -> (Db, tempfile::TempDir) {
+    let (db, dir) = newsroom().await;
+    inkuru_server::seed::seed_if_empty(&db).await.unwrap();
+    let mut settings = db::site::get(&db).await.unwrap();
+    settings.comments = inkuru_api::CommentPolicy::Moderated;
+    db::site::put(&db, &settings).await.unwrap();
+    (db, dir)
+}
+
 #[tokio::test]
 async fn an_editor_signs_in_is_known_on_every_server_and_signs_out() {
     let (db, dir) = newsroom().await;
@@ -434,11 +444,7 @@ async fn sessions_end_when_idle_and_when_the_password_changes() {
 
 #[tokio::test]
 async fn editors_publish_and_reject_held_comments_and_the_audit_log_says_who() {
-    let (db, dir) = newsroom().await;
-    inkuru_server::seed::seed_if_empty(&db).await.unwrap();
-    let mut settings = db::site::get(&db).await.unwrap();
-    settings.comments = inkuru_api::CommentPolicy::Moderated;
-    db::site::put(&db, &settings).await.unwrap();
+    let (db, dir) = moderated_newsroom().await;
     let router = caching_server(&db, dir.path());
     let slug = "amavubi-win-qualifier";
     let readers = format!("/api/articles/{slug}/comments");
@@ -570,11 +576,7 @@ async fn editors_publish_and_reject_held_comments_and_the_audit_log_says_who() {
 
 #[tokio::test]
 async fn spam_is_hidden_from_its_author_too_and_can_be_published_after_all() {
-    let (db, dir) = newsroom().await;
-    inkuru_server::seed::seed_if_empty(&db).await.unwrap();
-    let mut settings = db::site::get(&db).await.unwrap();
-    settings.comments = inkuru_api::CommentPolicy::Moderated;
-    db::site::put(&db, &settings).await.unwrap();
+    let (db, dir) = moderated_newsroom().await;
     let router = caching_server(&db, dir.path());
     let readers = "/api/articles/amavubi-win-qualifier/comments";
     let body = r#"{"name":"Cheap pills","email":"pills@example.com","body":"Buy now at pills dot example.","composed_ms":9000}"#;
