@@ -288,8 +288,12 @@ fn npm(pins: &Pins, root: &Path) -> Result<String, String> {
     Ok("installed from package-lock.json".into())
 }
 
-/// Creates the project's virtualenv if it is missing and installs each pinned PyPI package into
-/// it unless that version is there already (asked of pip, which knows what it installed).
+/// The PyPI packages' constraints: every package in the virtualenv at one version.
+pub const PYTHON_LOCK: &str = "pypi.lock";
+
+/// Creates the project's virtualenv if it is missing and installs the pinned PyPI packages into
+/// it, constrained by `PYTHON_LOCK`, unless everything the lock names is there already (asked of
+/// pip, which knows what it installed).
 fn python_tools(pins: &BTreeMap<String, String>, root: &Path) -> Result<String, String> {
     let venv = root.join(PYTHON_TOOLS);
     let python = venv.join("bin/python");
@@ -298,36 +302,59 @@ fn python_tools(pins: &BTreeMap<String, String>, root: &Path) -> Result<String, 
             format!("{e}\nThe Debian package python3-venv provides `python3 -m venv`.")
         })?;
     }
-    let mut installed = Vec::new();
-    for (package, version) in pins {
-        let shown = output(command(&python.to_string_lossy()).args([
-            "-m",
-            "pip",
-            "show",
-            "--disable-pip-version-check",
-            package,
-        ]));
-        let present = shown.as_deref().is_some_and(|text| {
-            text.lines()
-                .any(|l| l.trim() == format!("Version: {version}"))
-        });
-        if !present {
-            execute(command(&python.to_string_lossy()).args([
+    let lock_path = root.join(PYTHON_LOCK);
+    let lock = std::fs::read_to_string(&lock_path).map_err(|e| format!("{PYTHON_LOCK}: {e}"))?;
+    let python = python.to_string_lossy();
+    let frozen =
+        output(command(&python).args(["-m", "pip", "freeze", "--disable-pip-version-check"]))
+            .unwrap_or_default();
+    let missing = missing_from(&locked_requirements(&lock), &frozen);
+    if missing.is_empty() {
+        return Ok(format!("{} present in {PYTHON_TOOLS}", pins.len()));
+    }
+    let requirements: Vec<String> = pins.iter().map(|(p, v)| format!("{p}=={v}")).collect();
+    execute(
+        command(&python)
+            .args([
                 "-m",
                 "pip",
                 "install",
                 "--disable-pip-version-check",
                 "--quiet",
-                &format!("{package}=={version}"),
-            ]))?;
-            installed.push(format!("{package} {version}"));
-        }
-    }
-    Ok(if installed.is_empty() {
-        format!("{} present in {PYTHON_TOOLS}", pins.len())
-    } else {
-        format!("installed {} into {PYTHON_TOOLS}", installed.join(", "))
-    })
+            ])
+            .arg("--constraint")
+            .arg(&lock_path)
+            .args(&requirements),
+    )?;
+    Ok(format!(
+        "installed {} into {PYTHON_TOOLS} ({} packages were missing or at another version)",
+        requirements.join(", "),
+        missing.len()
+    ))
+}
+
+/// The `name==version` lines of a pip requirements or constraints file, names lower-cased.
+fn locked_requirements(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(normalised)
+        .collect()
+}
+
+/// Which of `wanted` (`name==version`) `pip freeze`'s output lacks.
+fn missing_from(wanted: &[String], frozen: &str) -> Vec<String> {
+    let present: Vec<String> = frozen.lines().map(|l| normalised(l.trim())).collect();
+    wanted
+        .iter()
+        .filter(|w| !present.contains(w))
+        .cloned()
+        .collect()
+}
+
+/// PyPI names compare case-insensitively, with `-` and `_` the same.
+fn normalised(requirement: &str) -> String {
+    requirement.to_lowercase().replace('_', "-")
 }
 
 #[cfg(test)]
@@ -362,6 +389,31 @@ mod tests {
         let root = root();
         let pins = read_pins(&root).unwrap();
         assert_eq!(npm_drift(&pins, &root).unwrap(), Vec::<String>::new());
+    }
+
+    /// A tools.toml pin the lock disagrees with would make pip refuse to install.
+    #[test]
+    fn pypi_pins_are_in_the_lock() {
+        let root = root();
+        let pins = read_pins(&root).unwrap();
+        let lock = std::fs::read_to_string(root.join(PYTHON_LOCK)).unwrap();
+        let wanted: Vec<String> = pins
+            .pypi
+            .iter()
+            .map(|(p, v)| normalised(&format!("{p}=={v}")))
+            .collect();
+        assert_eq!(missing_from(&wanted, &lock), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_dependency_at_another_version_is_missing() {
+        let lock =
+            locked_requirements("# header\nHypothesis==6.170.27\ntyping_extensions==4.16.0\n");
+        assert_eq!(
+            missing_from(&lock, "hypothesis==6.171.0\ntyping-extensions==4.16.0\n"),
+            vec!["hypothesis==6.170.27".to_owned()]
+        );
+        assert!(missing_from(&lock, "Hypothesis==6.170.27\ntyping_extensions==4.16.0").is_empty());
     }
 
     #[test]
