@@ -54,6 +54,14 @@ pub struct Config {
     /// the server behind a load balancer agree within this time.
     #[arg(long, env = "INKURU_CACHE_MS", default_value_t = 1000)]
     pub cache_ms: u64,
+    /// Seconds a client has to send a request's head; an idle connection is closed after the
+    /// same time. Slow or silent clients then cannot hold connections that readers need.
+    #[arg(long, env = "INKURU_HEAD_TIMEOUT_SECS", default_value = "10")]
+    pub head_timeout_secs: NonZeroU32,
+    /// Connections open at once; more wait in the listen queue until one closes. Keep it under
+    /// the process's file descriptor limit (`ulimit -n`) less the database's and files' share.
+    #[arg(long, env = "INKURU_MAX_CONNECTIONS", default_value = "8192")]
+    pub max_connections: NonZeroU32,
     /// Also serve a demo partner's page on this port (same address), embedding the site's
     /// widgets the way a partner would. Its origin must be on the site's partner list (the demo
     /// content lists port 8081).

@@ -20,6 +20,7 @@ pub mod partner_demo;
 pub mod routes;
 pub mod security;
 pub mod seed;
+pub mod serving;
 pub mod shell;
 pub mod sitemaps;
 pub mod spa;

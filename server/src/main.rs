@@ -3,11 +3,10 @@
 
 use clap::Parser;
 use inkuru_server::config::{Command, Config};
-use std::net::SocketAddr;
 
 use inkuru_server::answer_cache::AnswerCache;
 use inkuru_server::limits::{Limits, WriteLimit};
-use inkuru_server::{app, db, editors, import, moderation, partner_demo, seed, AppState};
+use inkuru_server::{app, db, editors, import, moderation, partner_demo, seed, serving, AppState};
 use std::time::Duration;
 use tracing_subscriber::EnvFilter;
 
@@ -89,6 +88,10 @@ async fn run(config: Config) -> Result<(), String> {
         .with_desk_writes(config.desk_writes_per_minute),
         cache: AnswerCache::new(Duration::from_millis(config.cache_ms)),
     };
+    let connections = serving::ConnectionLimits {
+        head_timeout: Duration::from_secs(config.head_timeout_secs.get().into()),
+        max_connections: usize::try_from(config.max_connections.get()).unwrap_or(usize::MAX),
+    };
     if let Some(port) = config.partner_demo_port {
         let site = format!("http://{local}");
         let listener = tokio::net::TcpListener::bind((config.addr, port))
@@ -97,18 +100,17 @@ async fn run(config: Config) -> Result<(), String> {
         let demo = listener.local_addr().map_err(|e| e.to_string())?;
         println!("A partner's page with the widgets: http://{demo}/");
         tokio::spawn(async move {
-            let served = axum::serve(listener, partner_demo::router(&site)).await;
-            if let Err(e) = served {
-                tracing::error!(%e, "the partner demo stopped");
-            }
+            let never = std::future::pending();
+            serving::serve(listener, partner_demo::router(&site), connections, never).await;
         });
     }
-    // Connection info gives the write limits each client's address.
-    let service = app(state, &config.dist).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server error: {e}"))?;
+    serving::serve(
+        listener,
+        app(state, &config.dist),
+        connections,
+        shutdown_signal(),
+    )
+    .await;
     db.close().await;
     println!("Inkuru stopped.");
     Ok(())

@@ -14,12 +14,12 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::net::TcpStream;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use common::process::{free_port, Server};
 use inkuru_server::db::{self, Location};
 
 /// Clients, and comments each, unless the environment says otherwise (the bench's large run).
@@ -43,55 +43,15 @@ const ARTICLES: [&str; 4] = [
     "book-festival-record-crowds",
 ];
 
-/// The server as a separate process, as in production.
-struct Server {
-    child: Child,
-}
-
-impl Server {
-    fn start(location: &Location, port: u16, dist: &std::path::Path) -> Server {
-        let child = Command::new(env!("CARGO_BIN_EXE_inkuru-server"))
-            .args(common::database_args(location))
-            .args(["--addr", "127.0.0.1", "--port", &port.to_string()])
-            .arg("--dist")
-            .arg(dist)
-            .args(["--write-burst", "100000", "--writes-per-minute", "100000"])
-            .args(["--comments-per-article-per-minute", "100000"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut server = Server { child };
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while Instant::now() < deadline {
-            if healthy(port) {
-                return server;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = server.child.kill();
-        let _ = server.child.wait();
-        panic!("the server did not start");
-    }
-
-    /// SIGKILL: no shutdown, no flushing, whatever was in flight is cut.
-    fn kill(mut self) {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-    }
-}
-
-/// Whether the server at `port` answers `/api/health` with 200.
-fn healthy(port: u16) -> bool {
-    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
-        return false;
-    };
-    let _ = write!(stream, "GET /api/health HTTP/1.0\r\nHost: x\r\n\r\n");
-    let mut answer = String::new();
-    let _ = stream.read_to_string(&mut answer);
-    answer.starts_with("HTTP/1.1 200") || answer.starts_with("HTTP/1.0 200")
-}
+/// Flags that lift the write limits: every client posts from the same address.
+const UNLIMITED: &[&str] = &[
+    "--write-burst",
+    "100000",
+    "--writes-per-minute",
+    "100000",
+    "--comments-per-article-per-minute",
+    "100000",
+];
 
 /// POSTs `body` (JSON) to `path` with `key` as its Idempotency-Key: the status and the answer's
 /// body, or `None` when the connection failed or was cut (the server is down).
@@ -171,13 +131,9 @@ async fn no_acknowledged_comment_is_lost_or_stored_twice_when_the_server_is_kill
     let location = common::fresh_location(dir.path()).await;
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let started = Instant::now();
-    let server = Server::start(&location, port, &dist);
+    let server = Server::start(&location, port, &dist, UNLIMITED);
     let (clients, comments_per_client) = scale();
 
     let acknowledged: Mutex<BTreeMap<String, Vec<i64>>> = Mutex::new(BTreeMap::new());
@@ -202,7 +158,7 @@ async fn no_acknowledged_comment_is_lost_or_stored_twice_when_the_server_is_kill
             std::thread::sleep(Duration::from_millis(5));
         }
         server.kill();
-        let restarted = Server::start(&location, port, &dist);
+        let restarted = Server::start(&location, port, &dist, UNLIMITED);
         while delivered.load(Ordering::SeqCst) < total {
             std::thread::sleep(Duration::from_millis(20));
         }
