@@ -37,9 +37,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         Some("report") => return rewrite_report(),
         Some("wasm") => return print_wasm_profile(args.get(1), args.get(2)),
         Some("reliability") => return reliability(),
+        Some("held") => return crate::held::run(),
         Some(other) => {
             return Err(format!(
-            "unknown bench part `{other}`: use web, api, report, wasm, reliability, or nothing for web and api"
+            "unknown bench part `{other}`: use web, api, report, wasm, reliability, held, or nothing for web and api"
         ))
         }
     };

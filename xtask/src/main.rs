@@ -5,6 +5,7 @@ mod api_contract;
 mod bench;
 mod comments_frame;
 mod compile_ahead;
+mod held;
 mod inline_styles;
 mod load;
 mod postgres;
@@ -29,6 +30,8 @@ cargo xtask <command>
   test                  every test layer: lint, native unit, server integration, wasm, end-to-end
   bench [web|api]       build release, measure sizes, Lighthouse and API latency; write BENCHMARKS.md
   bench report          write BENCHMARKS.md again from benchmarks.json (no measuring)
+  bench reliability     the no-loss test at 5,000 comments, SQLite and PostgreSQL (RELIABILITY.md)
+  bench held            60 s at half the maximum rate of reads and posts, SQLite and PostgreSQL
   setup                 install the pinned tools (tools.toml); run by serve and test
   dev                   trunk serve with live reload on :3000, the API server on :8080
   post-build DIR        Trunk's post-build hook: split the wasm into its first module and chunks,
