@@ -17,6 +17,7 @@ mod service_worker;
 mod setup;
 mod sizes;
 mod split;
+mod supply_chain;
 mod test;
 mod wasm_profile;
 

@@ -29,6 +29,8 @@ pub struct CargoPins {
     pub trunk: String,
     #[serde(rename = "wasm-bindgen-cli")]
     pub wasm_bindgen_cli: String,
+    #[serde(rename = "cargo-deny")]
+    pub cargo_deny: String,
 }
 
 #[derive(Deserialize, Debug)]
@@ -98,6 +100,9 @@ pub fn run() -> Result<(), String> {
     step("rust-src (wasm's own std)", rust_src)?;
     step("apt packages", || apt(&pins.apt.packages))?;
     step("trunk", || cargo_tool("trunk", "trunk", &pins.cargo.trunk))?;
+    step("cargo-deny", || {
+        cargo_tool("cargo-deny", "cargo-deny", &pins.cargo.cargo_deny)
+    })?;
     step("wasm-bindgen-cli", || {
         wasm_bindgen(&root, &pins.cargo.wasm_bindgen_cli)
     })?;

@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use crate::process::{command, execute, root};
-use crate::{api_contract, postgres, serve, server, setup, sizes};
+use crate::{api_contract, postgres, serve, server, setup, sizes, supply_chain};
 
 #[derive(Default, Clone, Copy, Debug, PartialEq)]
 pub struct Counts {
@@ -20,8 +20,16 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// One test that passed.
+    pub fn one_passed() -> Counts {
+        Counts {
+            passed: 1,
+            ..Counts::default()
+        }
+    }
+
     /// One failure: a step that could not run at all, reported after `message` is printed.
-    fn failure(message: impl std::fmt::Display) -> Counts {
+    pub fn failure(message: impl std::fmt::Display) -> Counts {
         println!("{message}");
         Counts {
             failed: 1,
@@ -100,10 +108,7 @@ fn cargo_tests(command: &mut Command) -> Counts {
 
 fn check(command: &mut Command) -> Counts {
     match execute(command) {
-        Ok(()) => Counts {
-            passed: 1,
-            ..Counts::default()
-        },
+        Ok(()) => Counts::one_passed(),
         Err(message) => Counts::failure(message),
     }
 }
@@ -310,6 +315,7 @@ pub fn run() -> Result<(), String> {
         layers.push((name, counts, t.elapsed().as_secs_f64()));
     };
     layer("lint (fmt, clippy native + wasm32)", &mut lint);
+    layer("supply chain (cargo deny)", &mut supply_chain::run);
     layer("native unit", &mut || {
         cargo_tests(command("cargo").args(["test", "--workspace", "--lib", "--bins"]))
     });
