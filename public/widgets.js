@@ -22,6 +22,8 @@
   // which fires "load" and never answers. Asking the site first would need connect-src in the
   // partner's CSP; this needs only script-src and frame-src.
   const ANSWER_MS = 4000;
+  // How long a frame has to paint at all: a stalled network or server never fires "load".
+  const LOAD_MS = 20000;
   let sheet = null;
 
   const schemeOf = (theme) => (theme === 'light' || theme === 'dark' ? theme : 'light dark');
@@ -42,6 +44,7 @@
     disconnectedCallback() {
       this.watch?.disconnect();
       clearTimeout(this.timer);
+      clearTimeout(this.stalled);
       this.port?.close();
       this.port = null;
       this.frame?.remove();
@@ -113,15 +116,19 @@
       frame.src = url.href;
       this.frame = frame;
       this.box.append(frame);
+      this.stalled = setTimeout(() => this.giveUp(frame), LOAD_MS);
+    }
+
+    // Says why the widget is not showing, unless the frame has painted since.
+    giveUp(frame) {
+      if (frame === this.frame && frame.classList.contains('waiting')) {
+        this.say(`This widget cannot show here: this page is not on ${new URL(ORIGIN).host}'s list of partner sites, or the widget did not load.`);
+      }
     }
 
     connect(frame) {
       if (frame !== this.frame || !frame.contentWindow) return;
-      this.timer = setTimeout(() => {
-        if (frame === this.frame && frame.classList.contains('waiting')) {
-          this.say(`This widget cannot show here: this page is not on ${new URL(ORIGIN).host}'s list of partner sites, or the widget did not load.`);
-        }
-      }, ANSWER_MS);
+      this.timer = setTimeout(() => this.giveUp(frame), ANSWER_MS);
       const channel = new MessageChannel();
       channel.port1.onmessage = (event) => this.heard(event.data);
       this.port = channel.port1;
@@ -135,6 +142,7 @@
       this.box.style.minHeight = '0';
       if (data.type === 'painted') {
         clearTimeout(this.timer);
+        clearTimeout(this.stalled);
         this.note.hidden = true;
         this.slotted.hidden = true;
         this.frame.classList.remove('waiting');

@@ -28,13 +28,17 @@ use crate::views::{SectionNavPlaceholder, SiteFooter, SiteHeader};
 pub struct SiteSections(pub LocalResource<Result<SectionTree, ApiError>>);
 
 impl SiteSections {
-    /// The section tree: the app's copy, or, if that could not be loaded, a fresh attempt, so a
-    /// Retry on a page that needs the sections really retries. (The app's copy is not asked again
-    /// from here: a page's resource awaiting it would start over with it, and again, for ever.)
+    /// The section tree: the app's copy, as it loads or failed to.
     pub async fn tree(self) -> Result<SectionTree, ApiError> {
-        match self.0.await {
-            Ok(tree) => Ok(tree),
-            Err(_) => api::sections::tree().await,
+        self.0.await
+    }
+
+    /// For a page's Retry: asks for the app's copy again if it could not be loaded (the header
+    /// and every page awaiting it follow). Never called from inside a resource that awaits the
+    /// copy: that resource would start over with it, and ask again, for ever.
+    pub fn retry_if_failed(self) {
+        if matches!(self.0.get_untracked(), Some(Err(_))) {
+            self.0.refetch();
         }
     }
 }

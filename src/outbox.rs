@@ -75,7 +75,7 @@ pub enum Outcome {
 /// after the wait the server asked for: `attempt` handles it).
 fn passes(error: &ApiError) -> bool {
     match error {
-        ApiError::Network | ApiError::Decode(_) => true,
+        ApiError::Network | ApiError::TimedOut | ApiError::Decode(_) => true,
         ApiError::Server { status, .. } => *status >= 500,
         ApiError::NotFound(_) | ApiError::Validation(_) | ApiError::RateLimited(_) => false,
     }
@@ -381,6 +381,10 @@ mod tests {
     #[test]
     fn network_and_server_failures_pass_refusals_do_not() {
         assert!(passes(&ApiError::Network));
+        assert!(
+            passes(&ApiError::TimedOut),
+            "a stalled send goes out again later"
+        );
         assert!(passes(&ApiError::Server {
             status: 503,
             message: String::new()

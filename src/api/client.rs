@@ -13,6 +13,8 @@ use serde::Serialize;
 pub enum ApiError {
     /// The request never got an answer (offline, server down, aborted).
     Network,
+    /// The answer did not arrive, whole, within `DEADLINE_MS`: the request was given up.
+    TimedOut,
     /// 404: the thing asked for does not exist.
     NotFound(String),
     /// 422: the server refused the input; messages per field.
@@ -30,6 +32,9 @@ impl fmt::Display for ApiError {
         match self {
             ApiError::Network => {
                 f.write_str("We could not reach Inkuru. Check your connection and try again.")
+            }
+            ApiError::TimedOut => {
+                f.write_str("Inkuru is taking too long to answer. Please try again.")
             }
             ApiError::NotFound(message) => f.write_str(message),
             ApiError::Validation(_) => f.write_str("Some fields need attention."),
@@ -107,12 +112,42 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     crate::json::from_str(text).map_err(ApiError::Decode)
 }
 
+/// How long a request may take, its whole answer included, before the app gives up on it and says
+/// so: a stalled server or network must not leave a page on its placeholder for good.
+const DEADLINE_MS: u32 = 15_000;
+
+/// The signal a request runs under: aborted once `DEADLINE_MS` has passed (`deadline`), or sooner
+/// by `cancel` (the page's own controller) when there is one.
+fn request_signal(
+    deadline: &web_sys::AbortSignal,
+    cancel: Option<&web_sys::AbortController>,
+) -> web_sys::AbortSignal {
+    match cancel {
+        Some(controller) => {
+            web_sys::AbortSignal::any(&js_sys::Array::of2(deadline, &controller.signal()))
+        }
+        None => deadline.clone(),
+    }
+}
+
+/// What a request that got no (whole) answer stands for.
+fn unanswered(deadline: &web_sys::AbortSignal) -> ApiError {
+    if deadline.aborted() {
+        ApiError::TimedOut
+    } else {
+        ApiError::Network
+    }
+}
+
 /// The body of a 2xx answer, or the failure it stands for. Not generic: one copy in the wasm
 /// however many types the answers decode to (only `decode` is per type).
-async fn answer_text(response: gloo_net::http::Response) -> Result<String, ApiError> {
+async fn answer_text(
+    response: gloo_net::http::Response,
+    deadline: &web_sys::AbortSignal,
+) -> Result<String, ApiError> {
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
-    let text = response.text().await.map_err(|_| ApiError::Network)?;
+    let text = response.text().await.map_err(|_| unanswered(deadline))?;
     if (200..300).contains(&status) {
         Ok(text)
     } else {
@@ -181,17 +216,23 @@ async fn fetch_text(
         .then(|| web_sys::AbortController::new().ok())
         .flatten();
     let id = NEXT_REQUEST.with(|next| next.replace(next.get() + 1));
-    let mut request = gloo_net::http::Request::get(path).header("accept", "application/json");
+    let deadline = web_sys::AbortSignal::timeout_with_u32(DEADLINE_MS);
+    let mut request = gloo_net::http::Request::get(path)
+        .header("accept", "application/json")
+        .abort_signal(Some(&request_signal(&deadline, controller.as_ref())));
     if let Some(authorization) = authorization {
         request = request.header("authorization", authorization);
     }
     if let Some(controller) = &controller {
-        request = request.abort_signal(Some(&controller.signal()));
         PAGE_REQUESTS.with(|requests| requests.borrow_mut().push((id, controller.clone())));
     }
     let sent = request.send().await;
+    let text = match sent {
+        Ok(response) => answer_text(response, &deadline).await,
+        Err(_) => Err(unanswered(&deadline)),
+    };
     PAGE_REQUESTS.with(|requests| requests.borrow_mut().retain(|(other, _)| *other != id));
-    answer_text(sent.map_err(|_| ApiError::Network)?).await
+    text
 }
 
 /// GET `path` from the network for the page on screen (cancelled if the reader leaves): for
@@ -261,9 +302,11 @@ struct Sent<'a> {
 impl Sent<'_> {
     /// Sends the request and returns the answer's text (not generic, like `answer_text`).
     async fn answer(self) -> Result<String, ApiError> {
+        let deadline = web_sys::AbortSignal::timeout_with_u32(DEADLINE_MS);
         let mut request = gloo_net::http::RequestBuilder::new(self.path)
             .method(self.method)
-            .header("accept", "application/json");
+            .header("accept", "application/json")
+            .abort_signal(Some(&deadline));
         if let Some(key) = self.submission {
             request = request.header(inkuru_api::comments::IDEMPOTENCY_HEADER, key);
         }
@@ -280,8 +323,8 @@ impl Sent<'_> {
             .map_err(|e| ApiError::Decode(e.to_string()))?
             .send()
             .await
-            .map_err(|_| ApiError::Network)?;
-        answer_text(response).await
+            .map_err(|_| unanswered(&deadline))?;
+        answer_text(response, &deadline).await
     }
 }
 

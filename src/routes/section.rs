@@ -66,7 +66,12 @@ pub fn SectionPage() -> impl IntoView {
                         // Content written for another page of this section must not look current.
                         prerender::adopt_or_discard();
                         view! {
-                            <ErrorNotice message=error.to_string() on_retry=Callback::new(move |_| data.refetch())/>
+                            <ErrorNotice message=error.to_string() on_retry=Callback::new(move |_| {
+                                if let Some(sections) = sections {
+                                    sections.retry_if_failed();
+                                }
+                                data.refetch();
+                            })/>
                         }
                             .into_any()
                     }

@@ -83,3 +83,25 @@ test('Retry after a bad answer brings the page once the API answers again', asyn
   await expect(page.locator('.card-grid .card').first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('a stalled API: every route gives up in time, says so and offers Retry', async ({ context }) => {
+  test.setTimeout(90_000);
+  await Promise.all(ROUTES.map(async (route) => {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await hostile(page, route.path, ANSWERS[500]);
+    // Every API request hangs: no answer, no error, as behind a stalled proxy.
+    await page.unroute('**/api/**');
+    await page.route('**/api/**', () => new Promise(() => {}));
+    await page.goto(route.path);
+    await page.waitForFunction(() => document.querySelector('#site-header[data-live]'));
+    if (route.alert) {
+      const alert = page.getByRole('alert').first();
+      await expect(alert, route.path).toContainText('taking too long', { timeout: 25_000 });
+      await expect(alert.getByRole('button', { name: 'Retry' }), route.path).toBeVisible();
+    }
+    await expect.poll(() => page.locator('main').innerText(), { message: route.path }).toMatch(/\w{3}/);
+    expect(errors, route.path).toEqual([]);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+  }));
+});
