@@ -91,7 +91,10 @@ test.beforeAll(async () => {
   // An editor's settings.
   const cookie = await deskSession();
   const settings = await (await fetch(`${SITE}/api/site`)).json();
+  settings.name = `Inkuru ${PAYLOADS[0]}`;
   settings.tagline = `Tagline ${PAYLOADS[1]}`;
+  // Whole articles in the feeds: the body's HTML goes out to feed readers too.
+  settings.feeds_full_content = true;
   settings.follow[0].url = 'https://www.facebook.com/x"><script>window.__xss=14</script>';
   const saved = await fetch(`${SITE}/api/desk/site`, {
     method: 'PUT',
@@ -131,6 +134,9 @@ const PAGES = [
   { name: 'the section', path: '/rwanda' },
   { name: 'the search results', path: `/search?q=${encodeURIComponent('Payloads <script>window.__xss=1</script>')}` },
   { name: 'the comments widget', path: `/embed/comments/${SLUG}` },
+  { name: 'the headlines widget', path: '/embed/headlines?section=rwanda&pictures=true' },
+  { name: 'the Atom feed, opened in the browser', path: '/feeds/atom.xml' },
+  { name: 'the RSS feed, opened in the browser', path: '/feeds/sections/rwanda/rss.xml' },
 ];
 
 for (const { name, path } of PAGES) {
@@ -177,4 +183,40 @@ test('nothing runs at the desk, where editors read the same comments with their 
   await page.locator('.desk-audit').waitFor();
   await page.waitForTimeout(500);
   expect(await ran()).toEqual([]);
+});
+
+test('the feeds carry every payload as text: well-formed, no markup of their own, nothing that runs', async ({ page }) => {
+  await page.goto(`${SITE}/feeds/atom.xml`);
+  for (const path of ['/feeds/atom.xml', '/feeds/rss.xml', '/feeds/sections/rwanda/atom.xml', '/feeds/topics/hostile/rss.xml']) {
+    const found = await page.evaluate(async (address) => {
+      const text = await (await fetch(address)).text();
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const titles = [...doc.querySelectorAll('entry > title, item > title')].map((t) => t.textContent);
+      return {
+        broken: doc.querySelector('parsererror')?.textContent ?? null,
+        // Elements a payload would have smuggled in, in any namespace.
+        smuggled: [...doc.getElementsByTagName('*')].map((e) => e.localName)
+          .filter((name) => ['script', 'img', 'svg', 'iframe', 'math', 'style'].includes(name)),
+        titles,
+      };
+    }, path);
+    expect(found.broken, path).toBeNull();
+    expect(found.smuggled, path).toEqual([]);
+    expect(found.titles, path).toContain(`Payloads ${PAYLOADS.slice(0, 6).join(' ')}`);
+  }
+  const json = await (await fetch(`${SITE}/feeds/feed.json`)).json();
+  const item = json.items.find((i) => i.url.endsWith(`/articles/${SLUG}`));
+  expect(item.title).toBe(`Payloads ${PAYLOADS.slice(0, 6).join(' ')}`);
+  // The body as HTML for feed readers: the import's sanitised HTML, nothing that runs.
+  expect(item.content_html).toContain('Body ');
+  const risky = await page.evaluate((html) => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    return [...doc.body.querySelectorAll('*')].flatMap((e) => [
+      ...(['script', 'iframe', 'svg', 'math', 'style', 'object', 'embed'].includes(e.localName) ? [e.localName] : []),
+      ...[...e.attributes]
+        .filter((a) => a.name.startsWith('on') || /^\s*(javascript|data):/i.test(a.value))
+        .map((a) => `${e.localName} ${a.name}=${a.value}`),
+    ]);
+  }, item.content_html);
+  expect(risky).toEqual([]);
 });
