@@ -20,7 +20,14 @@ thread_local! {
     static FROM_HISTORY: Cell<bool> = const { Cell::new(false) };
     /// How far down each page (path and query) the reader was when they left it.
     static SCROLL: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
+    /// Whether the reader has scrolled, or asked to, since the app began returning them to a
+    /// position (a wheel, a touch, a key).
+    static READER_MOVED: Cell<bool> = const { Cell::new(false) };
 }
+
+/// How many frames (about two seconds) the app keeps trying to return to a position the page is
+/// still too short for, while the rest of it draws.
+const RESTORE_FRAMES: u32 = 120;
 
 /// The id of index.html's polite live region.
 const ANNOUNCER: &str = "route-announcer";
@@ -105,6 +112,13 @@ pub fn watch(held_title: RwSignal<String>) {
             remember_scroll();
         }
     });
+    for kind in ["wheel", "touchstart", "keydown", "pointerdown"] {
+        let handler = leptos::wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+            READER_MOVED.with(|moved| moved.set(true));
+        });
+        let _ = window().add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
+        handler.forget();
+    }
 }
 
 /// Marks a page as shown: after a navigation, focuses its main heading (without scrolling to it),
@@ -153,6 +167,21 @@ fn arrive(label: &str) {
     }
     if FROM_HISTORY.with(|h| h.replace(false)) {
         let y = SCROLL.with(|scroll| scroll.borrow().get(&here()).copied());
-        window().scroll_to_with_x_and_y(0.0, y.unwrap_or(0.0));
+        READER_MOVED.with(|moved| moved.set(false));
+        return_to(y.unwrap_or(0.0), RESTORE_FRAMES);
+    }
+}
+
+/// Scrolls to `y`. A page still drawing can be too short to get there yet (on a slow phone the
+/// rest of a long list arrives a frame or more later): then it tries again on each of the next
+/// `frames_left` frames, until it gets there or the reader scrolls themselves.
+fn return_to(y: f64, frames_left: u32) {
+    if READER_MOVED.with(Cell::get) {
+        return;
+    }
+    window().scroll_to_with_x_and_y(0.0, y);
+    let reached = window().scroll_y().unwrap_or(y);
+    if (reached - y).abs() > 1.0 && frames_left > 0 {
+        request_animation_frame(move || return_to(y, frames_left - 1));
     }
 }

@@ -235,6 +235,68 @@ test('after a navigation focus is on the new heading, the change is announced, a
   expect(errors).toEqual([]);
 });
 
+/**
+ * On the next Back, holds the page's main region to 1,200 px for `ms` milliseconds, as a long
+ * list still drawing on a slow phone would be (through the style object, each frame: the site's
+ * policy refuses a <style> element, and the region may be redrawn).
+ */
+async function holdShortAfterBack(page, ms) {
+  await page.evaluate((duration) => {
+    addEventListener('popstate', () => {
+      const started = performance.now();
+      const hold = () => {
+        const main = document.querySelector('main');
+        const holding = performance.now() - started < duration;
+        Object.assign(main.style, holding ? { maxHeight: '1200px', overflow: 'hidden' } : { maxHeight: '', overflow: '' });
+        if (holding) requestAnimationFrame(hold);
+      };
+      hold();
+    }, { once: true });
+  }, ms);
+}
+
+test('Back to a long section whose list is still being drawn on arrival still returns to where the reader was', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/news');
+  await appStarted(page);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight - 1200));
+  const left = await page.evaluate(() => window.scrollY);
+  expect(left).toBeGreaterThan(3000);
+  const story = page.locator('.card h2 a').last();
+  const headline = (await story.textContent()).trim();
+  await story.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
+  // A slow phone: when the app returns to the section, its list takes a moment more to reach its
+  // full height (the page is held short for 600 ms after Back, as a list still drawing would be).
+  await holdShortAfterBack(page, 600);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('News');
+  await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 5000 }).toBe(left);
+  expect(errors).toEqual([]);
+});
+
+test('a reader who scrolls while the page Back returns to is still drawing keeps control of the scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/news');
+  await appStarted(page);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight - 1200));
+  await page.locator('.card h2 a').last().click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('News');
+  await holdShortAfterBack(page, 1500);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('News');
+  // The app has begun returning the reader (as far as the short page allows)...
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  // ...and the reader scrolls up themselves before the list is whole: the app must not pull them
+  // back down.
+  await page.mouse.move(200, 400);
+  await page.mouse.wheel(0, -300);
+  await page.waitForTimeout(1800);
+  const y = await page.evaluate(() => window.scrollY);
+  expect(y).toBeLessThan(1200);
+});
+
 test('keyboard only: through the "All sections" menu to a subsection, then to a story', async ({ page }) => {
   await page.goto('/');
   await appStarted(page);
