@@ -1,7 +1,8 @@
 //! `cargo xtask test`'s layer "supply chain": cargo-deny (pinned in tools.toml, installed by setup)
 //! checks every crate in the build against deny.toml: their licences, bans (one version of each
 //! crate unless an exception says why, no wildcard versions) and sources (crates.io only). Each
-//! check is one test.
+//! check is one test. Not `--offline`: the crate graph covers every platform's crates, which a
+//! fresh machine has not downloaded for its own builds (cargo fetches them from crates.io).
 //!
 //! Advisories (known vulnerabilities) are not among them: the RustSec database is fetched from
 //! GitHub, and npm audit's from the npm registry's advisory endpoint, and neither can be reached
@@ -20,15 +21,7 @@ pub fn run() -> Counts {
         let result = execute(
             command(&deny.to_string_lossy())
                 // Every crate of the workspace is a root of the graph, not only the app's.
-                .args([
-                    "deny",
-                    "--workspace",
-                    "--offline",
-                    "--color",
-                    "never",
-                    "check",
-                    check,
-                ])
+                .args(["deny", "--workspace", "--color", "never", "check", check])
                 // deny.toml is found next to the workspace's Cargo.toml.
                 .current_dir(crate::process::root()),
         );
