@@ -86,12 +86,15 @@
     }
   };
 
-  // The comments program: loaded once, on the first sign of the reader. Until it has drawn, the
+  // The comments program: loaded once, on the first sign of the reader. Until it is in place, the
   // controls the server wrote note which one was clicked or focused, by its place among the
   // frame's visible controls (the program draws the same ones in the same order), and the
   // program's own control then gets the focus and the click.
   let started = null;
-  let drawn = false;
+  // Whether the program's controls have taken the place of the server's: from then on a click is
+  // the program's own (handing it over as well would apply it twice, and a toggle would undo it).
+  let mounted = false;
+  window.addEventListener('inkuru:started', () => { mounted = true; }, { once: true });
   let clicked = -1;
   let focused = -1;
   const controls = () => [...document.querySelectorAll('main :is(a[href], button)')]
@@ -105,7 +108,6 @@
       window.addEventListener('inkuru:started', () => whenDrawn().then(() => afterPaint(resolve)), { once: true });
       import(program).catch(reject);
     }).then(() => {
-      drawn = true;
       const control = controls()[clicked >= 0 ? clicked : focused];
       if (control && (clicked >= 0 || document.activeElement === document.body)) control.focus();
       if (control && clicked >= 0) control.click();
@@ -135,11 +137,11 @@
     };
     for (const type of moves) document.addEventListener(type, onFirstMove, { capture: true, passive: true });
     document.addEventListener('focusin', (event) => {
-      if (!drawn) focused = controls().indexOf(event.target);
+      if (!mounted) focused = controls().indexOf(event.target);
     }, true);
     document.addEventListener('click', (event) => {
       const control = event.target.closest?.('button');
-      if (drawn || !control) return;
+      if (mounted || !control) return;
       event.preventDefault();
       clicked = controls().indexOf(control);
       startProgram();
