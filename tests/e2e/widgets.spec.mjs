@@ -510,6 +510,15 @@ test('a comments widget switched to another article before the reader moved show
   await expect(frame.getByRole('button', { name: 'Leave your comment' })).toHaveCount(1);
 });
 
+/** Uncaught errors and console errors in the page and its frames (a wasm panic is one), but not
+ * the browser's own line for each failed request, which these tests cause on purpose. */
+function frameErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()); });
+  return errors;
+}
+
 // What a broken network or server can answer for a widget's frame (issue 16).
 const HOSTILE_FRAMES = {
   garbage: { status: 200, contentType: 'text/plain', body: '%%% this is not a page <<<' },
@@ -528,9 +537,7 @@ test('hostile answers for the widgets\' frames: the partner keeps its links and 
   }));
   await Promise.all(Object.entries(HOSTILE_FRAMES).map(async ([kind, answer]) => {
     const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()); });
+    const errors = frameErrors(page);
     await page.route((url) => url.origin === SITE && url.pathname.startsWith('/embed/'),
       (route) => (answer ? route.fulfill(answer) : new Promise(() => {})));
     await page.goto(`${PARTNER}/broken`);
@@ -558,9 +565,7 @@ test('the comments widget against hostile API answers: the comment is kept, a se
   };
   await Promise.all(Object.entries(answers).map(async ([kind, answer]) => {
     const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()); });
+    const errors = frameErrors(page);
     // The comment's sending meets the hostile answer; the comments shown come from the site.
     await page.route((url) => url.origin === SITE && url.pathname.startsWith('/api/'),
       (route) => (route.request().method() === 'POST' ? route.fulfill(answer) : route.fallback()));

@@ -20,7 +20,7 @@ const ARTICLE: &str = "rwandan-chefs-win-in-brussels";
 const SECTION: &str = "/news/all-around/out-of-rwanda";
 
 /// Writes unlimited: the load test posts thousands of comments from one address.
-const UNLIMITED_WRITES: &[&str] = &[
+pub const UNLIMITED_WRITES: &[&str] = &[
     "--write-burst",
     "4000000000",
     "--writes-per-minute",

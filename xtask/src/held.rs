@@ -9,18 +9,10 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use crate::bench::UNLIMITED_WRITES;
 use crate::process::{command, execute, root};
 use crate::{postgres, server, setup};
 
-/// Write limits lifted: every post comes from one address.
-const UNLIMITED: &[&str] = &[
-    "--write-burst",
-    "4000000000",
-    "--writes-per-minute",
-    "4000000000",
-    "--comments-per-article-per-minute",
-    "4000000000",
-];
 /// Flat memory: the server's resident size over the held minute's last `WINDOW` seconds is at
 /// most this much above its size just after `WARM_UP` (the first seconds fill SQLite's page cache,
 /// the answer cache and the connection pool; then it should stay).
@@ -68,7 +60,7 @@ fn held(
     database: &str,
     flags: &[&str],
 ) -> Result<Vec<String>, String> {
-    let all_flags: Vec<&str> = UNLIMITED.iter().chain(flags).copied().collect();
+    let all_flags: Vec<&str> = UNLIMITED_WRITES.iter().chain(flags).copied().collect();
     let server = server::start_with(binary, dist, work, &all_flags)?;
     let report = work.join("held.json");
     execute(
