@@ -10,7 +10,8 @@ use crate::storage;
 /// What the key of every article's draft starts with (`crate::storage`).
 pub const KEY_PREFIX: &str = "inkuru.draft.";
 
-fn key(slug: &Slug) -> String {
+/// The storage key of `slug`'s draft (also read by the start script, `crate::views::Prerendered`).
+pub fn key(slug: &Slug) -> String {
     format!("{KEY_PREFIX}{slug}")
 }
 

@@ -181,9 +181,13 @@ fn page_view(page: Page, url: String, site: SiteBasics) -> AnyView {
     match page {
         Page::Article(article) => {
             let article = *article;
+            // Its comments are the app's: it starts for a draft of them, or as they near.
+            let draft = vec![crate::drafts::key(&article.slug)];
             view! {
                 <ArticleHead article=article.clone() site_name=site.name/>
-                <Prerendered path=url><ArticleView article follow=site.follow/></Prerendered>
+                <Prerendered path=url start_now=draft start_near=true>
+                    <ArticleView article follow=site.follow/>
+                </Prerendered>
             }
             .into_any()
         }

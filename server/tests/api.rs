@@ -486,8 +486,11 @@ async fn an_article_page_carries_the_article_itself_so_it_paints_without_wasm() 
     let html = site.get("/articles/amavubi-win-qualifier").await.text();
     let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
     assert!(
-        main.contains("<div id=\"prerendered\" data-path=\"/articles/amavubi-win-qualifier\">"),
-        "{main}"
+        main.contains(
+            "<div id=\"prerendered\" data-path=\"/articles/amavubi-win-qualifier\" \
+             data-start-now=\"inkuru.outbox inkuru.draft.amavubi-win-qualifier\" data-start-near=\"\">"
+        ),
+        "the article's start script starts the app at once for its unsent words, or as its comments near: {main}"
     );
     assert!(
         main.contains("<h1 id=\"article-headline\">Amavubi \"win\" &lt;script&gt;alert(1)&lt;/script&gt; &amp; qualify</h1>"),
@@ -537,8 +540,8 @@ async fn list_pages_carry_their_stories_so_they_paint_without_wasm() {
     let home = main_of(&site.get("/").await.text());
     let front: inkuru_api::FrontPage = site.get("/api/front-page").await.json();
     assert!(
-        home.contains("<div id=\"prerendered\" data-path=\"/\">"),
-        "{home}"
+        home.contains("<div id=\"prerendered\" data-path=\"/\" data-start-now=\"inkuru.outbox\">"),
+        "the front page starts the app at once only for the outbox: {home}"
     );
     assert!(
         home.contains("<article data-lead=\"\" class=\"card\">"),

@@ -20,6 +20,9 @@ async function profileStart() {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   await page.goto(url, { waitUntil: 'load' });
+  // The app starts at the reader's first move (Trunk.toml's start script): a reader who read for a moment.
+  await page.waitForTimeout(2000);
+  await page.mouse.move(200, 300);
   await page.waitForFunction(() => document.querySelector('#site-header[data-live]'));
   await page.waitForTimeout(3000);
   const { profile } = await cdp.send('Profiler.stop');

@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unl
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { freePort, startServer, stopServer, toComments, watchErrors } from './helpers.mjs';
+import { appStarted, freePort, startServer, stopServer, toComments, watchErrors } from './helpers.mjs';
 
 const BINARY = process.env.INKURU_SERVER;
 const DIST = process.env.INKURU_DIST;
@@ -90,6 +90,41 @@ test('a page open across a deploy reloads once onto the new build, says why, and
     await page.reload();
     await expect(page.getByLabel('Your comment')).toHaveValue(draft);
     await expect(page.getByText('Inkuru was updated while this page was open')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  } finally {
+    await stopServer(server);
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('a page left untouched across a deploy opens the link the reader clicks first, on the new build', async ({ page }) => {
+  const work = mkdtempSync(join(tmpdir(), 'inkuru-deploy-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const before = join(work, 'before');
+  cpSync(DIST, before, { recursive: true });
+  let server = await startServer(BINARY, port, before, work);
+  try {
+    const errors = watchErrors(page);
+    // The reader reads without a move: the app has not started (Trunk.toml's start script), so
+    // its script is not fetched; the deploy then takes it away.
+    await page.goto(`${base}/articles/kigali-jazz-nights-return`);
+    await page.waitForTimeout(1000);
+    const oldScript = await page.evaluate(() => document.querySelector('script[type=module]:not([src])')?.textContent ?? '');
+
+    await stopServer(server);
+    const renames = newBuild(before, join(work, 'after'));
+    rmSync(before, { recursive: true, force: true });
+    server = await startServer(BINARY, port, join(work, 'after'), work);
+
+    await page.getByRole('navigation', { name: 'Sections', exact: true }).getByRole('link', { name: 'News' }).click();
+    // The app could not start from the old build, so the link was followed as a page load.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('News');
+    const newScript = await page.evaluate(() => document.querySelector('script[type=module]:not([src])')?.textContent ?? '');
+    expect(newScript).not.toEqual(oldScript);
+    expect([...renames.values()].some((name) => newScript.includes(name))).toBe(true);
+    // And on the new build the app starts at the reader's next move.
+    await appStarted(page);
     expect(errors).toEqual([]);
   } finally {
     await stopServer(server);

@@ -19,11 +19,13 @@ export function watchErrors(page) {
 }
 
 /**
- * Waits until the app runs, not only the HTML the server wrote: it has put its own header in place of the server's.
- * Before that a click on a link is an ordinary page load, which is fine for a reader but not what
- * a test of client-side navigation means to check.
+ * Starts the app as a reader does, with a move of the pointer (on a page the server wrote it waits
+ * for one: Trunk.toml's start script), and waits until it runs, not only the HTML the server
+ * wrote: it has put its own header in place of the server's.
  */
 export async function appStarted(page) {
+  await page.mouse.move(1, 1);
+  await page.mouse.move(2, 2);
   await page.waitForFunction(() => document.querySelector('#site-header[data-live]'));
 }
 
@@ -38,6 +40,8 @@ export async function expectNoAxeViolations(page) {
  * their place nears the screen (src/lazy/near.rs), and are there when this returns.
  */
 export async function toComments(page) {
+  // The end of the article nearing the screen starts the app (Trunk.toml's start script).
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await page.locator('.article-actions').waitFor();
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await page.locator('section.comments').waitFor();

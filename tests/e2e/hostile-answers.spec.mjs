@@ -7,7 +7,7 @@
 // The page is served without the answers the server embeds in it, so the app has to ask the API,
 // and every API request then gets the hostile answer.
 import { test, expect } from '@playwright/test';
-import { watchErrors } from './helpers.mjs';
+import { appStarted, watchErrors } from './helpers.mjs';
 
 // The service worker would answer from its cache, out of `page.route`'s sight.
 test.use({ serviceWorkers: 'block' });
@@ -54,8 +54,8 @@ for (const [kind, answer] of Object.entries(ANSWERS)) {
       await page.unrouteAll({ behavior: 'ignoreErrors' });
       await hostile(page, route.path, answer);
       await page.goto(route.path);
-      // The app has started (its header is in place) and drawn what it could.
-      await page.waitForFunction(() => document.querySelector('#site-header[data-live]'));
+      // The reader moves; the app has started (its header is in place) and drawn what it could.
+      await appStarted(page);
       if (route.alert) {
         const alert = page.getByRole('alert').first();
         await expect(alert, `${route.path}: a sentence`).toContainText(/\w+ \w+ \w+/);
@@ -75,6 +75,7 @@ test('Retry after a bad answer brings the page once the API answers again', asyn
   const errors = watchErrors(page);
   await hostile(page, '/news', ANSWERS.truncated);
   await page.goto('/news');
+  await appStarted(page);
   const alert = page.getByRole('alert').first();
   await expect(alert).toBeVisible();
   await page.unroute('**/api/**');
@@ -94,7 +95,7 @@ test('a stalled API: every route gives up in time, says so and offers Retry', as
     await page.unroute('**/api/**');
     await page.route('**/api/**', () => new Promise(() => {}));
     await page.goto(route.path);
-    await page.waitForFunction(() => document.querySelector('#site-header[data-live]'));
+    await appStarted(page);
     if (route.alert) {
       const alert = page.getByRole('alert').first();
       await expect(alert, route.path).toContainText('taking too long', { timeout: 25_000 });

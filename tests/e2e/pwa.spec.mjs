@@ -133,6 +133,7 @@ test('an article saved for later opens offline from the Saved page, and can be r
   await expect(heading).toHaveText(headline);
   await page.reload();
   await expect(heading).toHaveText(headline);
+  await appStarted(page);
   await expect(page.getByRole('button', { name: /Save/ })).toHaveAttribute('aria-pressed', 'true');
 
   await page.goto('/saved');

@@ -113,6 +113,7 @@ test('an API that is down shows a message and Retry, never a blank page', async 
   });
   await page.route('**/api/articles/amavubi-win-qualifier', (route) => route.abort('connectionrefused'));
   await page.goto('/articles/amavubi-win-qualifier');
+  await appStarted(page);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('could not reach Inkuru');
   // The article the server wrote into the page stays readable above the notice.

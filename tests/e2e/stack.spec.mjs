@@ -52,7 +52,7 @@ function stackSize() {
 async function stackUsed(page, size) {
   return page.evaluate(async (size) => {
     const loader = [...document.querySelectorAll('script[type=module]')]
-      .map((script) => script.textContent.match(/import\('([^']+\.js)'\)/))
+      .map((script) => script.textContent.match(/import\(["']([^"']+\.js)["']\)/))
       .find(Boolean);
     // The app's module is already loaded and started: this returns its running instance.
     const app = await import(loader[1]);

@@ -6,6 +6,7 @@ mod bench;
 mod comments_frame;
 mod compile_ahead;
 mod held;
+mod inline_scripts;
 mod inline_styles;
 mod load;
 mod postgres;
@@ -36,8 +37,9 @@ cargo xtask <command>
   setup                 install the pinned tools (tools.toml); run by serve and test
   dev                   trunk serve with live reload on :3000, the API server on :8080
   post-build DIR        Trunk's post-build hook: split the wasm into its first module and chunks,
-                        inline the component styles into DIR/index.html, fill in the service
-                        worker's precache list, write brotli and gzip copies of the built files
+                        inline the component styles into DIR/index.html (and minify its start
+                        script in release), fill in the service worker's precache list, write
+                        brotli and gzip copies of the built files
 ";
 
 fn main() -> ExitCode {
@@ -51,13 +53,20 @@ fn main() -> ExitCode {
         Some("post-build") => {
             let dir = std::path::Path::new(args.get(1).map_or("", String::as_str));
             // The wasm split first (it replaces Trunk's JS and wasm), then the comments frame's own
-            // program, then the styles (they
-            // change index.html), then the worker's precache list (it hashes the final files),
-            // then the compressed copies of it all.
+            // program, then the styles and the start script (they change index.html), then the
+            // worker's precache list (it hashes the final files), then the compressed copies of it
+            // all.
             let (release, optimised) = split::build_kind();
             split::run(dir)
                 .and_then(|()| comments_frame::run(dir, release, optimised))
                 .and_then(|()| inline_styles::run(&args[1..]))
+                .and_then(|()| {
+                    if optimised {
+                        inline_scripts::run(dir)
+                    } else {
+                        Ok(())
+                    }
+                })
                 .and_then(|()| service_worker::run(dir))
                 .and_then(|()| precompress::run(dir))
         }

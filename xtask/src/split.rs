@@ -152,7 +152,7 @@ fn optimise(module: &Path) -> Result<(), String> {
 /// wasm-bindgen 0.2.130's glue). Names a module exports or imports and the wasm's import keys are
 /// kept: esbuild renames only local bindings. Measured: the glue 75 KB to 34 KB raw, 9.5 to
 /// 7.7 KB brotli (BENCHMARKS.md, size levers).
-fn minify(script: &Path) -> Result<(), String> {
+pub fn minify(script: &Path) -> Result<(), String> {
     execute(
         command("esbuild")
             .arg(script)
