@@ -43,14 +43,34 @@ function newBuild(from, to) {
 
 test.skip(!BINARY || !DIST, 'needs INKURU_SERVER and INKURU_DIST (`cargo xtask test` passes them)');
 
-test('a page open across a deploy reloads once onto the new build, says why, and keeps the draft', async ({ page }) => {
+/**
+ * Runs `body(base, deploy)` against a server of its own on a copy of the build; `deploy()` puts a
+ * new build in its place under the open page (the server restarted on the same address and
+ * database) and returns the renames.
+ */
+async function withOwnServer(body) {
   const work = mkdtempSync(join(tmpdir(), 'inkuru-deploy-'));
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   const before = join(work, 'before');
   cpSync(DIST, before, { recursive: true });
   let server = await startServer(BINARY, port, before, work);
+  const deploy = async () => {
+    await stopServer(server);
+    const renames = newBuild(before, join(work, 'after'));
+    rmSync(before, { recursive: true, force: true });
+    server = await startServer(BINARY, port, join(work, 'after'), work);
+    return renames;
+  };
   try {
+    await body(`http://127.0.0.1:${port}`, deploy);
+  } finally {
+    await stopServer(server);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+test('a page open across a deploy reloads once onto the new build, says why, and keeps the draft', async ({ page }) => {
+  await withOwnServer(async (base, deploy) => {
     const errors = watchErrors(page);
     // Once idle, the page compiles every chunk ahead (xtask/src/compile_ahead.rs); a chunk it
     // already holds keeps working across a deploy. The Saved page's is held back here, as on a
@@ -65,10 +85,7 @@ test('a page open across a deploy reloads once onto the new build, says why, and
     // The article's own code is here; the Saved page's is not fetched yet.
     const oldScript = await page.evaluate(() => document.querySelector('script[type=module]:not([src])')?.textContent ?? '');
 
-    await stopServer(server);
-    const renames = newBuild(before, join(work, 'after'));
-    rmSync(before, { recursive: true, force: true });
-    server = await startServer(BINARY, port, join(work, 'after'), work);
+    const renames = await deploy();
     await page.unroute(savedChunk);
 
     const gone = page.waitForResponse((r) => /inkuru-saved_page-.*\.wasm$/.test(r.url()) && r.status() === 404);
@@ -91,20 +108,11 @@ test('a page open across a deploy reloads once onto the new build, says why, and
     await expect(page.getByLabel('Your comment')).toHaveValue(draft);
     await expect(page.getByText('Inkuru was updated while this page was open')).toHaveCount(0);
     expect(errors).toEqual([]);
-  } finally {
-    await stopServer(server);
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a page left untouched across a deploy opens the link the reader clicks first, on the new build', async ({ page }) => {
-  const work = mkdtempSync(join(tmpdir(), 'inkuru-deploy-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const before = join(work, 'before');
-  cpSync(DIST, before, { recursive: true });
-  let server = await startServer(BINARY, port, before, work);
-  try {
+  await withOwnServer(async (base, deploy) => {
     const errors = watchErrors(page);
     // The reader reads without a move: the app has not started (Trunk.toml's start script), so
     // its script is not fetched; the deploy then takes it away.
@@ -112,10 +120,7 @@ test('a page left untouched across a deploy opens the link the reader clicks fir
     await page.waitForTimeout(1000);
     const oldScript = await page.evaluate(() => document.querySelector('script[type=module]:not([src])')?.textContent ?? '');
 
-    await stopServer(server);
-    const renames = newBuild(before, join(work, 'after'));
-    rmSync(before, { recursive: true, force: true });
-    server = await startServer(BINARY, port, join(work, 'after'), work);
+    const renames = await deploy();
 
     await page.getByRole('navigation', { name: 'Sections', exact: true }).getByRole('link', { name: 'News' }).click();
     // The app could not start from the old build, so the link was followed as a page load.
@@ -126,8 +131,5 @@ test('a page left untouched across a deploy opens the link the reader clicks fir
     // And on the new build the app starts at the reader's next move.
     await appStarted(page);
     expect(errors).toEqual([]);
-  } finally {
-    await stopServer(server);
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 });
