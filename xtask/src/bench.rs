@@ -19,16 +19,6 @@ const RUNS: usize = 5;
 const ARTICLE: &str = "rwandan-chefs-win-in-brussels";
 const SECTION: &str = "/news/all-around/out-of-rwanda";
 
-/// Writes unlimited: the load test posts thousands of comments from one address.
-pub const UNLIMITED_WRITES: &[&str] = &[
-    "--write-burst",
-    "4000000000",
-    "--writes-per-minute",
-    "4000000000",
-    "--comments-per-article-per-minute",
-    "4000000000",
-];
-
 pub fn run(args: &[String]) -> Result<(), String> {
     let (web, api) = match args.first().map(String::as_str) {
         None | Some("all") => (true, true),
@@ -55,7 +45,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let bench_dist = work.join("dist");
     execute(command("cp").arg("-r").arg(&dist).arg(&bench_dist))?;
     let binary = root.join("target/release/inkuru-server");
-    let server = server::start_with(&binary, &bench_dist, &work, UNLIMITED_WRITES)?;
+    let server = server::start_with(&binary, &bench_dist, &work, server::UNLIMITED_WRITES)?;
 
     // A partial run (`bench web`, `bench api`) keeps the other part's figures from the last run.
     let mut results: Value = std::fs::read_to_string(root.join("benchmarks.json"))
@@ -132,7 +122,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let postgres = postgres::Throwaway::start()?;
         postgres.create_database("inkuru_bench")?;
         let url = postgres.url_for("inkuru_bench");
-        let mut flags = UNLIMITED_WRITES.to_vec();
+        let mut flags = server::UNLIMITED_WRITES.to_vec();
         flags.extend(["--database-url", url.as_str()]);
         let pg_work = work.join("postgres");
         let server = server::start_with(&binary, &bench_dist, &pg_work, &flags)?;

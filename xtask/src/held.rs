@@ -9,8 +9,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::bench::UNLIMITED_WRITES;
 use crate::process::{command, execute, root};
+use crate::server::UNLIMITED_WRITES;
 use crate::{postgres, server, setup};
 
 /// Flat memory: the server's resident size over the held minute's last `WINDOW` seconds is at
