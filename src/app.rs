@@ -13,6 +13,7 @@ use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use send_wrapper::SendWrapper;
+use std::sync::Arc;
 
 use crate::api::{self, ApiError};
 use crate::components::share_preview::browser_origin;
@@ -113,7 +114,7 @@ pub fn App() -> impl IntoView {
             // The header too goes live a frame later, in a task of its own: the server's copy is
             // on screen and its links work (the router follows any link on the page); the app's
             // start then stays one short task (a 4×-throttled trace put it at 230–290 ms).
-            <AfterNextPaint>{in_slot(HEADER_SLOT, move || view! { <LiveHeader sections/> })}</AfterNextPaint>
+            <AfterNextPaint>{in_slot(HEADER_SLOT, move || view! { <LiveHeader sections/> }.into_any())}</AfterNextPaint>
             // First match wins: fixed prefixes before the catch-all section path.
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 // Each page is a chunk of its own, fetched when first needed (crate::lazy).
@@ -127,7 +128,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/*path") view=|| lazy_page(lazy::section_page)/>
             </Routes>
             // Likewise the footer, far below the first view.
-            <AfterNextPaint>{in_slot(FOOTER_SLOT, || view! { <SiteFooter/> })}</AfterNextPaint>
+            <AfterNextPaint>{in_slot(FOOTER_SLOT, || view! { <SiteFooter/> }.into_any())}</AfterNextPaint>
         </Router>
     }
 }
@@ -138,11 +139,13 @@ const HEADER_SLOT: &str = "site-header";
 const FOOTER_SLOT: &str = "site-footer";
 
 /// `view` rendered into the slot `id` of index.html (keeping this app's context: router, sections),
-/// or where it stands if the page has no such slot (a test page).
-fn in_slot<V: IntoView + 'static>(
-    id: &'static str,
-    view: impl Fn() -> V + Send + Sync + 'static,
-) -> AnyView {
+/// or where it stands if the page has no such slot (a test page). The view is boxed (`AnyView`) so
+/// the header and the footer share one compiled copy of this and of the portal.
+fn in_slot(id: &'static str, view: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
+    slot_view(id, Arc::new(view))
+}
+
+fn slot_view(id: &'static str, view: Arc<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
     match document().get_element_by_id(id) {
         Some(slot) => {
             let server_copy = slot.children();
@@ -164,7 +167,7 @@ fn in_slot<V: IntoView + 'static>(
             }
         }
         .into_any(),
-        None => view().into_any(),
+        None => view(),
     }
 }
 
@@ -182,16 +185,20 @@ fn retire_server_copy(slot: &str, copy: &[web_sys::Element]) {
 
 /// A page whose code is a chunk of its own (`crate::lazy`). Until the first page's code is here,
 /// the server's head tags stay; then the app keeps them from there on (`retire_server_head`).
-fn lazy_page<Fut>(load: fn() -> Fut) -> impl IntoView
+fn lazy_page<Fut>(load: fn() -> Fut) -> AnyView
 where
     Fut: std::future::Future<Output = lazy::Loaded> + Send + 'static,
 {
-    lazy_view(move || async move {
-        let page = load().await;
-        static RETIRED: std::sync::Once = std::sync::Once::new();
-        RETIRED.call_once(retire_server_head);
-        page
-    })
+    lazy_view(move || retiring_server_head(Box::pin(load())))
+}
+
+/// The page `loading` gives, once the server's head tags are gone (the first time only). Not
+/// generic: one copy however many pages there are.
+async fn retiring_server_head(loading: lazy::Loading) -> lazy::Loaded {
+    let page = loading.await;
+    static RETIRED: std::sync::Once = std::sync::Once::new();
+    RETIRED.call_once(retire_server_head);
+    page
 }
 
 /// Removes the head tags the server wrote for the page the app started on (title aside, which

@@ -847,7 +847,23 @@ glue, so it went out unminified; 2026-12-05, 3ac7863; JS, not wasm) | 9,504 + 2,
 2,313 B of every first view | yes |\n\
 | Share and Copy link drawn with the article, and only the share options (network links, Mastodon) a chunk, \
 fetched on the first click of Share (2026-12-05, b62b10b; the article's first load) | article chunk 28,927 + \
-sharing chunk 13,692 B | article chunk 32,742 B | 9,877 B | yes: the options' chunk is 10,161 B |\n\n";
+sharing chunk 13,692 B | article chunk 32,742 B | 9,877 B | yes: the options' chunk is 10,161 B |\n\
+| `-Zfmt-debug=none`: every `{:?}` writes nothing in the release wasm, so no type's Debug code is in it (no reader \
+sees Debug output; 2026-12-06, on c36ee15) | 144,059 B | 141,080 B | 2,979 B (2.1%) | yes |\n\
+| `-Zlocation-detail=none`: no source locations for panics (2026-12-06, on c36ee15) | 144,059 B | 143,824 B | \
+235 B (0.2%) | no: too little for one more unstable option (immediate-abort panics already drop most of them) |\n\
+| the loading view of a split point and the header's and footer's slot concrete: the split point's call boxed \
+(`lazy::Loading`), the slot's view an `AnyView` (`src/lazy.rs`, `src/app.rs`): twiggy showed the Suspense, the \
+portal and the head-retiring future compiled once per page (six times), 20 KB of the first module before wasm-opt \
+(2026-12-06, with `-Zfmt-debug=none`) | 141,080 B | 137,785 B | 3,295 B (2.3%) | yes: all the wasm together \
+475,073 → 469,150 B |\n\
+| `opt-level = \"s\"` in place of `\"z\"` for the wasm (2026-12-06) | 137,785 B | 146,935 B | −9,150 B | no: larger |\n\
+| Leptos's `delegation` feature: one listener per event type on the document (2026-12-06) | 137,785 B | \
+137,717 B | 68 B | no: every handler would run from the document (focus, `stopPropagation`) for 68 B |\n\
+| wasm-opt beyond one `-Oz` (binaryen 132, on the same first module: `-Oz` 140,887 B): `-Oz` twice, \
+`--converge`, `--gufa`, `-iit` (2026-12-06) | 140,887 B | 140,781–141,032 B | at most 106 B | no |\n\
+| server_fn's stream classes (wasm-streams, exported, so never dropped) removed after wasm-bindgen with \
+`wasm-metadce`, then `-Oz` (2026-12-06) | 140,887 B | 140,970 B | −83 B | no: brotli grew |\n\n";
 
 const NOT_YET: &str = "## What made the page fast, and why some goals are still missed\n\n\
 - **LCP and FCP (LCP 0.93–1.00 s, 1.27× the plain HTML article, 2026-12-06 at dd11da4; 1.06–1.35× over the runs of\n  2026-12-05).** For the page URL it serves, the server writes the page itself (article, front page, section page,\n  header links) into the HTML, with the first API answers embedded; the app adopts that DOM without repainting it (a\n  repaint would make the app's paint the LCP again: 2.3–2.6 s before), there is no wasm preload, and nothing of the\n  app runs before the reader moves, so nothing competes with the page's own bytes. All CSS is inline.\n\

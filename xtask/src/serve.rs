@@ -14,8 +14,11 @@ use crate::setup;
 /// of the pinned stable compiler, so `RUSTC_BOOTSTRAP` is set for this build only (Trunk.toml's
 /// hook unsets it again for `cargo xtask post-build`); `setup` installs rust-src. A panic in the
 /// release wasm is then a trap with no message; debug builds (`cargo xtask dev`, the wasm tests)
-/// keep the messages. The flags are the wasm target's own, so a RUSTFLAGS in the environment
-/// would replace them; they replace .cargo/config.toml's too, so they repeat `--emit-relocs`,
+/// keep the messages. `-Zfmt-debug=none` makes every `{:?}` write nothing in that build: no
+/// reader sees Debug output (what the app shows is written with `Display`), and every type's
+/// Debug code goes (3.0 KB brotli of the first module, BENCHMARKS.md). The flags are the wasm
+/// target's own, so a RUSTFLAGS in the environment would replace them; they replace
+/// .cargo/config.toml's too, so they repeat `--emit-relocs`,
 /// which the post-build split needs.
 pub fn build_spa_release() -> Result<PathBuf, String> {
     execute(
@@ -25,7 +28,7 @@ pub fn build_spa_release() -> Result<PathBuf, String> {
             .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
             .env(
                 "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-                "-Zunstable-options -Cpanic=immediate-abort -Clink-args=--emit-relocs",
+                "-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Clink-args=--emit-relocs",
             ),
     )?;
     Ok(root().join("dist"))

@@ -22,26 +22,29 @@ use std::process::Command;
 /// 142,500 until the editors' desk got its route and split point here (+835 B: 143,335 B).
 /// 143,500 until a request gave up after its deadline and said so, and Back kept returning the
 /// reader to a position the page was still drawing towards (issue 16; +790 B: 144,079 B).
-pub const FIRST_MODULE_BROTLI_BUDGET: u64 = 144_500;
+/// 144,500 until the release wasm dropped Debug code (`-Zfmt-debug=none`) and the loading view
+/// and the slots were compiled once instead of per page (−6.4 KB: 137,660 B).
+pub const FIRST_MODULE_BROTLI_BUDGET: u64 = 138_000;
 /// Most each chunk may weigh, brotli-compressed, by split point (the chunk's name,
 /// `inkuru-<split point>-<hash>.wasm`). A split point with no line here fails the budgets: a new
 /// chunk gets its budget when it is made.
 pub const CHUNK_BROTLI_BUDGETS: &[(&str, u64)] = &[
-    ("home_page", 12_000),
-    ("section_page", 12_000),
+    ("home_page", 11_600),
+    ("section_page", 11_800),
     // 29,500 until the comments frame left the site's build: the code the article had shared
-    // with the frame's root came back from the shared chunks (33,078 B; shared −11 KB).
-    ("article_page", 33_500),
+    // with the frame's root came back from the shared chunks (33,078 B; shared −11 KB). 33,500
+    // until the loading view was compiled once for every split point (27,496 B).
+    ("article_page", 28_000),
     ("search_page", 20_000),
     ("saved_page", 11_000),
-    ("comments", 67_000),
+    ("comments", 64_000),
     // The share options only (network links, Mastodon): Share and Copy link are the article's.
-    ("sharing", 10_500),
+    ("sharing", 10_000),
     // Starts the outbox; its code is shared with the comments (a shared chunk).
     ("outbox", 1_000),
     // The editors' desk: fetched only when an editor opens it, never ahead or for offline
     // (`compile_ahead::ON_DEMAND_ONLY`), so no reader pays for it (88,412 B when made).
-    ("desk_page", 92_000),
+    ("desk_page", 89_000),
 ];
 /// Most the chunks of code several split points share (`inkuru-chunk_N-<hash>.wasm`, made by the
 /// splitter) may weigh together, brotli-compressed (52,500 until the outbox's machinery, which the
@@ -56,17 +59,20 @@ pub const CHUNK_BROTLI_BUDGETS: &[(&str, u64)] = &[
 /// the outbox kept each comment's time to go out and waited for it itself (87,037 B). 87,500
 /// until requests had a deadline (the sentence for a stalled answer, the signal that joins the
 /// deadline to the page's own cancelling) and a section page's Retry asked for the sections
-/// again (+1,188 B: 88,231 B).
-pub const SHARED_CHUNKS_BROTLI_BUDGET: u64 = 88_700;
+/// again (+1,188 B: 88,231 B). 88,700 until the loading view became one copy for every split
+/// point: what the pages share of it moved here from their chunks (+398 B: 89,098 B; the
+/// article's chunk lost 2.8 KB).
+pub const SHARED_CHUNKS_BROTLI_BUDGET: u64 = 89_500;
 /// Most the first view's own files (HTML, JS glue and chunk loader, CSS, first module) may weigh,
 /// brotli-compressed (256,000 until the comment work above, 289,000 until sharing, 303,000 until
 /// the Saved page, 314,000 until the head tags, 320,000 until immediate-abort panics, 306,000
 /// until the split, 193,000 until the outbox became a chunk, 182,000 until serde_json left,
 /// 161,000 until the JS was minified, 157,500 until the comments frame's entry and compiling
 /// ahead, which lists every chunk in the loader; 160,000 until the start script, which holds the
-/// app back until the reader moves, went into every page: +0.9 KB, 160,744 B). Counted as
+/// app back until the reader moves, went into every page: +0.9 KB, 160,744 B; 161,200 until the
+/// first module lost 6.4 KB, 154,119 B). Counted as
 /// before, though the JS glue and the chunk loader now come at the reader's first move.
-pub const FIRST_VIEW_BROTLI_BUDGET: u64 = 161_200;
+pub const FIRST_VIEW_BROTLI_BUDGET: u64 = 154_500;
 /// Most an article page's HTML as served (shell, server-written article, embedded API answers) may
 /// weigh, brotli-compressed: about what the first round trip of a new connection can carry, so
 /// the article can paint after one round trip.
@@ -80,8 +86,9 @@ pub const ARTICLE_HTML_BROTLI_BUDGET: u64 = 14_000;
 pub const COMMENTS_FRAME_BROTLI_BUDGET: u64 = 12_000;
 /// Most the comments program (its script and wasm) may weigh, brotli: what a reader who moves
 /// towards the comments frame loads to write (xtask/src/comments_frame.rs). 161,000 until its
-/// requests had a deadline (+507 B: 161,069 B).
-pub const COMMENTS_PROGRAM_BROTLI_BUDGET: u64 = 161_500;
+/// requests had a deadline (+507 B: 161,069 B); 161,500 until its wasm dropped Debug code
+/// (`-Zfmt-debug=none`, 157,861 B).
+pub const COMMENTS_PROGRAM_BROTLI_BUDGET: u64 = 158_500;
 
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct FileSize {
