@@ -5,6 +5,8 @@
 //! (see `crate::prerender`); the header and footer go into their own slots of index.html, each
 //! replacing the copy the server wrote there (the same components, `crate::views::frame`).
 
+use std::sync::Arc;
+
 use inkuru_api::{FollowLink, SectionTree, SiteSettings};
 use leptos::portal::Portal;
 use leptos::prelude::*;
@@ -13,7 +15,6 @@ use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use send_wrapper::SendWrapper;
-use std::sync::Arc;
 
 use crate::api::{self, ApiError};
 use crate::components::share_preview::browser_origin;
@@ -145,6 +146,7 @@ fn in_slot(id: &'static str, view: impl Fn() -> AnyView + Send + Sync + 'static)
     slot_view(id, Arc::new(view))
 }
 
+/// `in_slot`'s one compiled copy.
 fn slot_view(id: &'static str, view: Arc<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
     match document().get_element_by_id(id) {
         Some(slot) => {
